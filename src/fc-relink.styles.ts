@@ -1,0 +1,43 @@
+import { css } from 'lit';
+
+// Constructable stylesheets: no inline <style>, so the element works under a strict
+// Content-Security-Policy (style-src without 'unsafe-inline').
+export const styles = css`
+  :host {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: flex-start;
+    font: var(--fc-relink-font, inherit);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    color: var(--fc-relink-color, #fff);
+    background: var(--fc-relink-background, #635bff);
+    border: var(--fc-relink-border, none);
+    border-radius: var(--fc-relink-radius, 6px);
+    padding: var(--fc-relink-padding, 0.6em 1.1em);
+  }
+  button:focus-visible {
+    outline: var(--fc-relink-focus-ring, 2px solid #0a2540);
+    outline-offset: 2px;
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.65;
+  }
+  [part='status'] {
+    color: var(--fc-relink-status-color, inherit);
+    font-size: 0.9em;
+  }
+  /* The live region stays in the accessibility tree while empty, or the first message is not announced. */
+  [part='status']:not(:empty) {
+    margin-top: var(--fc-relink-gap, 0.5em);
+  }
+  :host([state='error']) [part='status'] {
+    color: var(--fc-relink-error-color, #c0123c);
+  }
+`;

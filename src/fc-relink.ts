@@ -1,0 +1,235 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { emit } from './events.js';
+import { relinkError } from './errors.js';
+import { runAttempt } from './internal/attempt.js';
+import type { AttemptInput } from './internal/config.js';
+import type {
+  FetchSession,
+  RelinkOutcome,
+  RelinkState,
+  StripeLike,
+} from './types.js';
+import { styles } from './fc-relink.styles.js';
+
+const STATUS_TEXT: Readonly<Record<Exclude<RelinkState, 'error'>, string>> = {
+  idle: '',
+  loading: 'Preparing a secure connection to your bank…',
+  open: 'Continue in the Stripe window to reconnect your bank account.',
+  verifying: 'Confirming the reconnection…',
+  success: 'Your bank account is reconnected.',
+  cancel: 'Reconnection cancelled. You can try again whenever you are ready.',
+};
+
+const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying']);
+
+/**
+ * A button that lets a customer relink a bank account previously linked through Stripe
+ * Financial Connections. It requests a fresh relink session from the merchant endpoint, opens
+ * Stripe's flow, checks that the right account came back, and reports one outcome per attempt.
+ *
+ * @example
+ * ```html
+ * <fc-relink publishable-key="pk_test_…" session-url="/api/relink-session" account="fca_…"></fc-relink>
+ * ```
+ *
+ * @slot - The button's label. Default: "Reconnect bank account".
+ * @csspart button - The native button that starts an attempt.
+ * @csspart status - The polite live region that reports the attempt's progress and outcome.
+ * @cssprop --fc-relink-font - Font of the button and status. Default: inherit.
+ * @cssprop --fc-relink-color - Button text color. Default: #fff.
+ * @cssprop --fc-relink-background - Button background. Default: #635bff.
+ * @cssprop --fc-relink-border - Button border. Default: none.
+ * @cssprop --fc-relink-radius - Button corner radius. Default: 6px.
+ * @cssprop --fc-relink-padding - Button padding. Default: 0.6em 1.1em.
+ * @cssprop --fc-relink-focus-ring - Button focus outline. Default: 2px solid #0a2540.
+ * @cssprop --fc-relink-gap - Space between the button and the status. Default: 0.5em.
+ * @cssprop --fc-relink-status-color - Status text color. Default: inherit.
+ * @cssprop --fc-relink-error-color - Status text color in the error state. Default: #c0123c.
+ * @fires fc-relink-start - Just before Stripe's flow opens. Detail: `{ mode, account, sessionId }`.
+ * @fires fc-relink-success - The attempt succeeded. Detail: `{ mode, sessionId, accounts }`.
+ * @fires fc-relink-cancel - The customer left without relinking. Detail: `{ mode, sessionId }`.
+ * @fires fc-relink-error - The attempt failed. Detail: `{ code, message, retryable, stage, status?, stripeError?, accounts? }`.
+ * @fires fc-relink-statechange - The state changed. Detail: `{ state, previous }`.
+ */
+export class FcRelinkElement extends LitElement {
+  static override styles = styles;
+
+  /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
+  @property({ attribute: 'publishable-key' }) publishableKey: string | null = null;
+
+  /** Connected account `acct_…` (Stripe Connect), passed to Stripe.js. */
+  @property({ attribute: 'stripe-account' }) stripeAccount: string | null = null;
+
+  /** The merchant endpoint that creates a relink session. Required unless `fetchSession` is set. */
+  @property({ attribute: 'session-url' }) sessionUrl: string | null = null;
+
+  /** The `fca_…` account to relink; the session must be a same-account session for it. */
+  @property() account: string | null = null;
+
+  /** fetch credentials mode for the endpoint request. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** No attempt can start while set. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Milliseconds to wait for the session endpoint (or `fetchSession`). */
+  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 15_000;
+
+  /** Milliseconds to wait for Stripe.js to load. */
+  @property({ attribute: 'stripe-timeout', type: Number }) stripeTimeout = 20_000;
+
+  /** Extra request headers for the endpoint (a CSRF token, say). */
+  @property({ attribute: false }) headers: Record<string, string> = {};
+
+  /** Replaces the built-in endpoint request. */
+  @property({ attribute: false }) fetchSession: FetchSession | null = null;
+
+  /** A Stripe.js instance (or a Promise of one) to use instead of loading Stripe.js. */
+  @property({ attribute: false }) stripe: StripeLike | Promise<StripeLike> | null = null;
+
+  #state: RelinkState = 'idle';
+  #message = '';
+  #inflight: Promise<RelinkOutcome> | null = null;
+  #controller: AbortController | null = null;
+
+  /** The current state; also reflected as the `state` attribute. Read-only. */
+  get state(): RelinkState {
+    return this.#state;
+  }
+
+  /**
+   * Starts an attempt exactly as a click does, and resolves with its outcome; never rejects.
+   * While an attempt is in flight it starts nothing and returns that attempt's promise.
+   *
+   * @example
+   * ```js
+   * const outcome = await document.querySelector('fc-relink').relink();
+   * if (outcome.status === 'success') refreshAccounts();
+   * ```
+   */
+  relink(): Promise<RelinkOutcome> {
+    if (this.#inflight) return this.#inflight;
+    if (this.disabled) {
+      return Promise.resolve({
+        status: 'error',
+        error: relinkError('invalid_config', 'The element is disabled; no attempt was started.'),
+      });
+    }
+    const controller = new AbortController();
+    this.#controller = controller;
+    const returnFocus = this.matches(':focus-within');
+    // Begun in a microtask: a relink() called from a listener of the previous attempt's last
+    // event then starts after that event has reached every listener, so events never nest.
+    const attempt = Promise.resolve()
+      .then(() => runAttempt(this.#input(), {
+        signal: controller.signal,
+        enter: (state) => this.#setState(state),
+        started: (detail) => emit(this, 'fc-relink-start', detail),
+      }))
+      .then((outcome) => {
+        this.#inflight = null;
+        this.#controller = null;
+        this.#finish(outcome, returnFocus);
+        return outcome;
+      });
+    this.#inflight = attempt;
+    return attempt;
+  }
+
+  #input(): AttemptInput {
+    return {
+      publishableKey: this.publishableKey,
+      stripeAccount: this.stripeAccount,
+      sessionUrl: this.sessionUrl,
+      account: this.account,
+      credentials: this.credentials,
+      headers: this.headers,
+      fetchSession: this.fetchSession,
+      stripe: this.stripe,
+      sessionTimeout: this.sessionTimeout,
+      stripeTimeout: this.stripeTimeout,
+      baseUrl: document.baseURI,
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // First reflection here: a custom element may not add attributes in its constructor.
+    this.#reflectState();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the element disconnects and reconnects it in one task; only a real removal
+    // abandons an attempt that has not yet opened Stripe's flow.
+    setTimeout(() => {
+      if (!this.isConnected) this.#controller?.abort();
+    }, 0);
+  }
+
+  #finish(outcome: RelinkOutcome, returnFocus: boolean): void {
+    if (outcome.status === 'error') {
+      this.#message = outcome.error.message;
+      this.#setState('error');
+      emit(this, 'fc-relink-error', outcome.error);
+    } else if (outcome.status === 'cancel') {
+      this.#setState('cancel');
+      emit(this, 'fc-relink-cancel', { mode: outcome.mode, sessionId: outcome.sessionId });
+    } else {
+      this.#setState('success');
+      emit(this, 'fc-relink-success', {
+        mode: outcome.mode,
+        sessionId: outcome.sessionId,
+        accounts: outcome.accounts,
+      });
+    }
+    if (returnFocus) void this.#restoreFocus();
+  }
+
+  // The button was disabled during the attempt, which drops focus to the body; give it back
+  // unless a listener has since moved focus somewhere on purpose.
+  async #restoreFocus(): Promise<void> {
+    await this.updateComplete;
+    const active = document.activeElement;
+    if (this.isConnected && (active === null || active === document.body)) {
+      this.renderRoot.querySelector('button')?.focus();
+    }
+  }
+
+  #setState(next: RelinkState): void {
+    const previous = this.#state;
+    if (next === previous) return;
+    this.#state = next;
+    if (next !== 'error') this.#message = STATUS_TEXT[next];
+    this.#reflectState();
+    this.requestUpdate();
+    emit(this, 'fc-relink-statechange', { state: next, previous });
+  }
+
+  // Not a reactive property: the attribute must change in the same task as the state, before
+  // statechange listeners run, and a page setting it must not change the state.
+  #reflectState(): void {
+    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
+  }
+
+  override render() {
+    const busy = BUSY.has(this.#state);
+    return html`
+      <button
+        part="button"
+        type="button"
+        ?disabled=${busy || this.disabled}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${this.#onClick}
+      >
+        <slot>Reconnect bank account</slot>
+      </button>
+      <div part="status" role="status" aria-live="polite">${this.#message}</div>
+    `;
+  }
+
+  #onClick = (): void => {
+    void this.relink();
+  };
+}

@@ -1,0 +1,120 @@
+import { relinkError } from '../errors.js';
+import type { FcRelinkStartDetail } from '../events.js';
+import type {
+  RelinkErrorCode,
+  RelinkErrorDetail,
+  RelinkMode,
+  RelinkOutcome,
+  RelinkStage,
+  StripeLike,
+} from '../types.js';
+import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
+import { interpretResult } from './result.js';
+import { requestSession } from './session-request.js';
+import { oneFlowAtATime, resolveStripe } from './stripe.js';
+
+/** How an attempt reports progress to its host (the element). */
+export interface AttemptHooks {
+  /** Aborting ends the attempt with a cancel, as long as Stripe's flow is not yet open. */
+  signal: AbortSignal;
+  enter(state: 'loading' | 'open' | 'verifying'): void;
+  /** Called just before Stripe's flow opens. */
+  started(detail: FcRelinkStartDetail): void;
+}
+
+const failure = (error: RelinkErrorDetail): RelinkOutcome => ({ status: 'error', error });
+const cancelled = (mode: RelinkMode | null, sessionId: string | null): RelinkOutcome => ({
+  status: 'cancel',
+  mode,
+  sessionId,
+});
+
+/** Fails closed when the session is not the one this element asked for. */
+function sessionMismatch(config: AttemptConfig, session: ValidSession): RelinkErrorDetail | null {
+  if (config.account !== null && session.account !== config.account) {
+    const got =
+      session.account === null ? 'an any-account session' : `a session for account ${session.account}`;
+    return relinkError(
+      'session_mismatch',
+      `This element relinks account ${config.account}, but the endpoint returned ${got}; Stripe was not opened.`,
+    );
+  }
+  // Caught here, before the flow opens, rather than after the customer has gone through it.
+  if (config.livemode !== null && session.livemode !== null && session.livemode !== config.livemode) {
+    return relinkError(
+      'livemode_mismatch',
+      `The endpoint returned a ${session.livemode ? 'live-mode' : 'test-mode'} session for a ${config.livemode ? 'live' : 'test'} publishable key; Stripe was not opened.`,
+      { stage: 'session' },
+    );
+  }
+  return null;
+}
+
+async function openFlow(
+  stripe: StripeLike,
+  session: ValidSession,
+  config: AttemptConfig,
+  hooks: AttemptHooks,
+): Promise<RelinkOutcome> {
+  if (hooks.signal.aborted) return cancelled(session.mode, session.sessionId);
+  hooks.started({ mode: session.mode, account: session.account, sessionId: session.sessionId });
+  hooks.enter('open');
+  let raw: unknown;
+  try {
+    raw = await stripe.collectFinancialConnectionsAccounts({ clientSecret: session.clientSecret });
+  } catch (error) {
+    return failure(
+      relinkError(
+        'stripe_error',
+        `Stripe.js failed while running the flow: ${error instanceof Error ? error.message : String(error)}`,
+        { retryable: true },
+      ),
+    );
+  }
+  return interpretResult(raw, session, config.livemode ?? session.livemode);
+}
+
+const UNEXPECTED: Readonly<Record<RelinkStage, RelinkErrorCode>> = {
+  config: 'invalid_config',
+  session: 'session_request_failed',
+  stripe: 'stripe_error',
+  result: 'stripe_error',
+  verify: 'verification_failed',
+};
+
+/**
+ * One relink attempt: validate the configuration, request a fresh session while Stripe.js
+ * loads, check the session, open Stripe's flow, check what it returned. Resolves with exactly
+ * one outcome and never rejects; the client secret never leaves this function's scope.
+ */
+export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Promise<RelinkOutcome> {
+  let stage: RelinkStage = 'config';
+  try {
+    const checked = validateConfig(input);
+    if (!checked.ok) return failure(checked.error);
+    const config = checked.value;
+
+    stage = 'session';
+    hooks.enter('loading');
+    // Loading Stripe.js alongside the session request makes the wait the longer of the two
+    // rather than their sum. Nothing is opened until the session has been checked.
+    const stripePending = resolveStripe(config, hooks.signal);
+    const session = await requestSession(config, hooks.signal);
+    if (session.kind === 'aborted') return cancelled(null, null);
+    if (session.kind === 'error') return failure(session.error);
+    const mismatch = sessionMismatch(config, session.value);
+    if (mismatch) return failure(mismatch);
+
+    stage = 'stripe';
+    const stripe = await stripePending;
+    if (stripe.kind === 'aborted') return cancelled(session.value.mode, session.value.sessionId);
+    if (stripe.kind === 'error') return failure(stripe.error);
+
+    return await oneFlowAtATime(() => openFlow(stripe.value, session.value, config, hooks));
+  } catch (error) {
+    // Only a bug (ours or a hook's) lands here; the attempt still ends with one outcome.
+    return failure(
+      relinkError(UNEXPECTED[stage], `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { relinkError } from '../errors.js';
+import type { RelinkAccount, RelinkOutcome, RelinkStripeError } from '../types.js';
+import type { ValidSession } from './config.js';
+import { redact } from './redact.js';
+
+// Retrying only helps where a fresh session or a moment's wait can change the answer. An
+// invalid_request_error is how Stripe.js reports an expired or already-used session (no
+// dedicated code is documented), and every retry requests a fresh session, so it is retryable;
+// an authentication_error means a wrong key, which no retry can mend.
+const RETRYABLE_STRIPE_TYPES: ReadonlySet<string> = new Set([
+  'api_connection_error',
+  'api_error',
+  'rate_limit_error',
+  'invalid_request_error',
+]);
+
+function stripeErrorOf(raw: unknown): RelinkStripeError {
+  const source = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const error: RelinkStripeError = { type: typeof source.type === 'string' ? source.type : 'api_error' };
+  if (typeof source.code === 'string') error.code = source.code;
+  if (typeof source.message === 'string') error.message = redact(source.message);
+  return error;
+}
+
+function ids(accounts: readonly RelinkAccount[]): string[] {
+  return accounts.map((account) => String(account?.id));
+}
+
+/**
+ * Turns what `collectFinancialConnectionsAccounts` resolved with into the attempt's outcome,
+ * failing closed: anything other than the accounts the session allows is an error.
+ */
+export function interpretResult(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): RelinkOutcome {
+  const result = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+    error?: unknown;
+    financialConnectionsSession?: { id?: unknown; accounts?: unknown };
+  };
+  const { mode } = session;
+
+  if (result.error) {
+    const stripeError = stripeErrorOf(result.error);
+    const error = relinkError(
+      'stripe_error',
+      `Stripe could not complete the relink: ${stripeError.message ?? stripeError.type}`,
+      { stripeError: Object.freeze(stripeError), retryable: RETRYABLE_STRIPE_TYPES.has(stripeError.type) },
+    );
+    return { status: 'error', error };
+  }
+
+  const returned = result.financialConnectionsSession;
+  if (
+    typeof returned !== 'object' ||
+    returned === null ||
+    typeof returned.id !== 'string' ||
+    !Array.isArray(returned.accounts)
+  ) {
+    return {
+      status: 'error',
+      error: relinkError('stripe_error', 'Stripe.js resolved with neither a session nor an error.', {
+        retryable: true,
+      }),
+    };
+  }
+  const sessionId = returned.id;
+  const accounts = Object.freeze([...(returned.accounts as RelinkAccount[])]);
+
+  if (accounts.length === 0) return { status: 'cancel', mode, sessionId };
+
+  if (expectedLivemode !== null && accounts.some((account) => account?.livemode !== expectedLivemode)) {
+    return {
+      status: 'error',
+      error: relinkError(
+        'livemode_mismatch',
+        `Stripe returned ${expectedLivemode ? 'test-mode' : 'live-mode'} account(s) to a ${expectedLivemode ? 'live' : 'test'} key.`,
+        { accounts: Object.freeze(ids(accounts)) },
+      ),
+    };
+  }
+
+  if (mode === 'same_account') {
+    const [only] = accounts;
+    if (accounts.length !== 1 || only?.id !== session.account) {
+      return {
+        status: 'error',
+        error: relinkError(
+          'account_mismatch',
+          `This relink was for account ${session.account}, but Stripe returned ${accounts.length === 1 ? 'another account' : `${accounts.length} accounts`} (${ids(accounts).join(', ')}); the result was not accepted.`,
+          { accounts: Object.freeze(ids(accounts)) },
+        ),
+      };
+    }
+  }
+
+  return { status: 'success', mode, sessionId, accounts };
+}

@@ -1,0 +1,121 @@
+import type {
+  FinancialConnectionsSession,
+  FinancialConnectionsSessionResult,
+} from '@stripe/stripe-js';
+
+/**
+ * Which accounts the customer may relink, decided by the session:
+ * `same_account` when `relink_options.account` is set, `any_account` otherwise.
+ */
+export type RelinkMode = 'same_account' | 'any_account';
+
+/** The element's single state, reflected as the `state` attribute. */
+export type RelinkState =
+  | 'idle'
+  | 'loading'
+  | 'open'
+  | 'verifying'
+  | 'success'
+  | 'cancel'
+  | 'error';
+
+/** Where in an attempt an error happened. */
+export type RelinkStage = 'config' | 'session' | 'stripe' | 'result' | 'verify';
+
+/**
+ * What the merchant endpoint (or `fetchSession`) returns: a subset of Stripe's
+ * Financial Connections Session object.
+ */
+export interface RelinkSessionConfig {
+  /** `fcsess_…_secret_…`. Used for exactly one attempt, never stored or shown. */
+  client_secret: string;
+  relink_options: {
+    /** `fcauth_…` */
+    authorization: string;
+    /** `fca_…` for a same-account session; `null` or absent for any-account. */
+    account?: string | null;
+  };
+  /** `fcsess_…`, reported in events as `sessionId`. */
+  id?: string;
+  livemode?: boolean;
+}
+
+/** The argument of the `fetchSession` property. */
+export interface FetchSessionRequest {
+  /** The element's `account`, or `null`. */
+  account: string | null;
+  /** Aborted when the attempt times out or the element leaves the page. */
+  signal: AbortSignal;
+}
+
+/** Replaces the built-in endpoint request. */
+export type FetchSession = (request: FetchSessionRequest) => Promise<RelinkSessionConfig>;
+
+/** A Financial Connections account exactly as Stripe.js returned it. */
+export type RelinkAccount = FinancialConnectionsSession.Account;
+
+/** The part of a Stripe.js instance the element uses. A real `Stripe` instance fits. */
+export interface StripeLike {
+  collectFinancialConnectionsAccounts(options: {
+    clientSecret: string;
+  }): Promise<FinancialConnectionsSessionResult>;
+}
+
+/** The Stripe.js error reported on `stripe_error`. */
+export interface RelinkStripeError {
+  type: string;
+  code?: string;
+  message?: string;
+}
+
+/** The closed set of error codes. */
+export type RelinkErrorCode =
+  | 'invalid_config'
+  | 'invalid_publishable_key'
+  | 'session_request_failed'
+  | 'session_http_error'
+  | 'invalid_session_response'
+  | 'session_mismatch'
+  | 'stripe_load_failed'
+  | 'stripe_error'
+  | 'account_mismatch'
+  | 'livemode_mismatch'
+  | 'verification_failed';
+
+/** Detail of `fc-relink-error`, and `error` of an error outcome. */
+export interface RelinkErrorDetail {
+  code: RelinkErrorCode;
+  /** Says what was expected and what happened; never contains a secret or the key. */
+  message: string;
+  /** Whether a new attempt (with a new session) may succeed. */
+  retryable: boolean;
+  stage: RelinkStage;
+  /** The endpoint's HTTP status, where there is one. */
+  status?: number;
+  /** Set on `stripe_error`. */
+  stripeError?: RelinkStripeError;
+  /** On `account_mismatch` and `livemode_mismatch`: the ids of the accounts Stripe returned. */
+  accounts?: readonly string[];
+}
+
+export interface RelinkSuccess {
+  status: 'success';
+  mode: RelinkMode;
+  sessionId: string;
+  accounts: readonly RelinkAccount[];
+}
+
+export interface RelinkCancel {
+  status: 'cancel';
+  /** `null` when the attempt ended before a session was obtained. */
+  mode: RelinkMode | null;
+  sessionId: string | null;
+}
+
+export interface RelinkFailure {
+  status: 'error';
+  error: RelinkErrorDetail;
+}
+
+/** What `relink()` resolves with; matches the attempt's terminal event. */
+export type RelinkOutcome = RelinkSuccess | RelinkCancel | RelinkFailure;

@@ -1,0 +1,43 @@
+import { CHECKING, TEST_KEY, clickAndWait, expect, fake, mount } from './support.js';
+
+describe('<fc-relink> and Stripe.js', () => {
+  it('reuses an existing window.Stripe instead of injecting a script', async () => {
+    const m = await mount({ attrs: { account: CHECKING } });
+    const outcome = await clickAndWait(m);
+    expect(outcome.type).to.equal('fc-relink-success');
+    expect(document.querySelector('script[src^="https://js.stripe.com"]')).to.equal(null);
+  });
+
+  it('makes one Stripe instance per key and connected account, shared by every element', async () => {
+    const a = await mount({ attrs: { 'publishable-key': 'pk_test_shared1' } });
+    const b = await mount({ attrs: { 'publishable-key': 'pk_test_shared1' } });
+    const before = fake.instances.length;
+    await clickAndWait(a);
+    await clickAndWait(b);
+    await clickAndWait(a);
+    expect(fake.instances.length - before).to.be.at.most(1);
+    const made = fake.instances.filter((i) => !i.livemode && i.stripeAccount === null).length;
+    expect(made).to.be.greaterThan(0);
+
+    const connectedBefore = fake.instances.length;
+    const c = await mount({ attrs: { 'publishable-key': 'pk_test_shared1', 'stripe-account': 'acct_1Connected' } });
+    await clickAndWait(c);
+    expect(fake.instances.length).to.equal(connectedBefore + 1);
+    expect(fake.instances.at(-1)?.stripeAccount).to.equal('acct_1Connected');
+  });
+
+  it('opens the flow on the connected account given by stripe-account', async () => {
+    // The session was created on the platform, not on acct_1Connected: Stripe cannot find it.
+    const m = await mount({ attrs: { 'stripe-account': 'acct_1Connected' } });
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'stripe_error' });
+    expect((outcome.detail as { stripeError?: { code?: string } }).stripeError?.code).to.equal('resource_missing');
+  });
+
+  it('uses the key it was given', async () => {
+    const before = fake.instances.length;
+    const m = await mount({ attrs: { 'publishable-key': `${TEST_KEY}x` } });
+    await clickAndWait(m);
+    expect(fake.instances.length).to.equal(before + 1);
+  });
+});
