@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { sourceFiles } from './rollup.config.mjs';
 
 const copy = (files) => ({
   name: 'copy',
@@ -16,6 +17,7 @@ const copy = (files) => ({
 export default {
   input: { main: 'demo/main.ts' },
   plugins: [
+    sourceFiles,
     nodeResolve({ extensions: ['.ts', '.js'], browser: true, exportConditions: ['browser'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: true }),
     copy([

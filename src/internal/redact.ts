@@ -3,9 +3,9 @@
 const SECRET_PATTERNS: readonly (readonly [RegExp, string])[] = [
   // Client secrets of every Stripe object: fcsess_…_secret_…, pi_…_secret_…, seti_…_secret_…
   [/[A-Za-z0-9]+_(?:[A-Za-z0-9]+_)*secret_[A-Za-z0-9_]+/g, '[client secret]'],
-  [/\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9_]*/g, '[secret key]'],
-  [/\bpk_(?:test|live)_[A-Za-z0-9_]*/g, '[publishable key]'],
-  [/\bwhsec_[A-Za-z0-9_]*/g, '[webhook secret]'],
+  [/\b(?:sk|rk)_(?:test|live)_[A-Za-z0-9_]+/g, '[secret key]'],
+  [/\bpk_(?:test|live)_[A-Za-z0-9_]+/g, '[publishable key]'],
+  [/\bwhsec_[A-Za-z0-9_]+/g, '[webhook secret]'],
 ];
 
 const MAX_LENGTH = 300;

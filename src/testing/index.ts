@@ -24,3 +24,4 @@ export {
   type SessionEndpoint,
   type SessionEndpointOptions,
 } from './endpoint.js';
+export { createSimulatedCustomer, type SimulatorOptions } from './simulator.js';

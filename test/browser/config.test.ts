@@ -16,6 +16,7 @@ describe('<fc-relink> configuration checks, before any network traffic', () => {
       expect(outcome.detail).to.deep.include({ code: 'invalid_publishable_key', stage: 'config', retryable: false });
       const { message } = outcome.detail as { message: string };
       expect(message).to.include(kind);
+      expect(message).to.include('(pk_test_… or pk_live_…)');
       expect(message).not.to.include(key.slice(8));
       expect(m.status()).not.to.include(key.slice(8));
       expect(m.endpoint.requests).to.have.length(0);

@@ -1,0 +1,150 @@
+import type { EndpointScenario } from '../src/testing/index.js';
+
+/** One thing QA can make happen, and what the page should report when it does. */
+export interface Scenario {
+  id: string;
+  label: string;
+  /** What to do once the element is clicked. */
+  howTo: string;
+  /** The terminal event (and code) the log should show. */
+  expect: string;
+  endpoint: EndpointScenario;
+  /** Whether the element names the account to relink (same-account) or not (any-account). */
+  sameAccount: boolean;
+  /** The simulated flow lets the customer pick an account Stripe would not allow. */
+  misbehave?: boolean;
+  /** Stripe.js fails to load, as behind an ad blocker. */
+  stripeBlocked?: boolean;
+  /** Overrides the publishable key. */
+  key?: string;
+}
+
+// Built from parts so no secret-key-shaped literal sits in the source; it is not a real key.
+export const PASTED_SECRET_KEY = ['sk', 'test', 'pasted'.padEnd(24, '0')].join('_');
+export const DEMO_KEY = 'pk_test_fcRelinkDemoKey';
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'same-account',
+    label: 'Same account relinked',
+    howTo: 'Agree, sign in, confirm the account, Done.',
+    expect: 'fc-relink-success (same_account, 1 account)',
+    endpoint: 'ok',
+    sameAccount: true,
+  },
+  {
+    id: 'different-account',
+    label: 'Customer picks a different account',
+    howTo: 'The flow misbehaves: untick Everyday Checking, tick High Yield Savings, reconnect.',
+    expect: 'fc-relink-error account_mismatch',
+    endpoint: 'ok',
+    sameAccount: true,
+    misbehave: true,
+  },
+  {
+    id: 'any-account-one',
+    label: 'Any account at the institution (one)',
+    howTo: 'Keep one account ticked and reconnect.',
+    expect: 'fc-relink-success (any_account, 1 account)',
+    endpoint: 'ok',
+    sameAccount: false,
+  },
+  {
+    id: 'any-account-several',
+    label: 'Any account at the institution (several)',
+    howTo: 'Tick both accounts and reconnect.',
+    expect: 'fc-relink-success (any_account, 2 accounts)',
+    endpoint: 'ok',
+    sameAccount: false,
+  },
+  {
+    id: 'cancel',
+    label: 'Customer closes the flow',
+    howTo: 'Press Escape, or the × button, at any step.',
+    expect: 'fc-relink-cancel',
+    endpoint: 'ok',
+    sameAccount: true,
+  },
+  {
+    id: 'expired-session',
+    label: 'Stripe error: expired session',
+    howTo: 'Click the button; Stripe refuses the session.',
+    expect: 'fc-relink-error stripe_error (retryable)',
+    endpoint: 'expired',
+    sameAccount: true,
+  },
+  {
+    id: 'used-session',
+    label: 'Stripe error: already-used session',
+    howTo: 'Click the button; Stripe refuses the client secret.',
+    expect: 'fc-relink-error stripe_error (retryable)',
+    endpoint: 'used-session',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-500',
+    label: 'Endpoint answers 500',
+    howTo: 'Click the button.',
+    expect: 'fc-relink-error session_http_error 500 (retryable)',
+    endpoint: 'server-error',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-429',
+    label: 'Endpoint answers 429',
+    howTo: 'Click the button.',
+    expect: 'fc-relink-error session_http_error 429 (retryable)',
+    endpoint: 'rate-limited',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-slow',
+    label: 'Endpoint is slow (4 s)',
+    howTo: 'Click the button and watch the loading state; then complete the flow.',
+    expect: 'fc-relink-success after about 4 s of loading',
+    endpoint: 'slow',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-garbage',
+    label: 'Endpoint returns garbage',
+    howTo: 'Click the button.',
+    expect: 'fc-relink-error invalid_session_response',
+    endpoint: 'garbage',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-down',
+    label: 'Endpoint unreachable',
+    howTo: 'Click the button.',
+    expect: 'fc-relink-error session_request_failed (retryable)',
+    endpoint: 'network-error',
+    sameAccount: true,
+  },
+  {
+    id: 'session-mismatch',
+    label: 'Endpoint returns a session for another account',
+    howTo: 'Click the button; Stripe never opens.',
+    expect: 'fc-relink-error session_mismatch',
+    endpoint: 'other-account',
+    sameAccount: true,
+  },
+  {
+    id: 'stripe-blocked',
+    label: 'Stripe.js blocked',
+    howTo: 'Click the button; Stripe.js cannot load (as behind an ad blocker).',
+    expect: 'fc-relink-error stripe_load_failed (retryable)',
+    endpoint: 'ok',
+    sameAccount: true,
+    stripeBlocked: true,
+  },
+  {
+    id: 'secret-key',
+    label: 'Secret key pasted into publishable-key',
+    howTo: 'Click the button; nothing is sent anywhere.',
+    expect: 'fc-relink-error invalid_publishable_key',
+    endpoint: 'ok',
+    sameAccount: true,
+    key: PASTED_SECRET_KEY,
+  },
+];

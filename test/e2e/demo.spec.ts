@@ -1,0 +1,226 @@
+// The QA demo, driven as a QA person would: pick a scenario, click the element, operate the
+// simulated Financial Connections flow with the keyboard, read the event log.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { SCENARIOS, type Scenario } from '../../demo/scenarios.js';
+
+const SHOTS = 'test-output/screenshots';
+
+async function openDemo(page: Page, scenarioId?: string) {
+  await page.goto(scenarioId ? `./?scenario=${scenarioId}` : './');
+  await page.locator('html[data-ready]').waitFor();
+}
+
+const relinkButton = (page: Page) => page.locator('[data-element="default"] fc-relink').getByRole('button');
+const stateBadge = (page: Page) => page.locator('[data-state-for="default"]');
+const dialog = (page: Page) => page.getByRole('dialog');
+
+async function latestOutcome(page: Page) {
+  const row = page.locator('#log tbody tr.terminal').first();
+  await row.waitFor();
+  return {
+    element: await row.locator('td').nth(1).textContent(),
+    event: await row.locator('td').nth(2).textContent(),
+    summary: (await row.locator('summary').textContent()) ?? '',
+  };
+}
+
+async function isFocused(locator: Locator) {
+  return locator.evaluate((el) => el.matches(':focus'));
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 12; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the target');
+}
+
+/** Consent and bank sign-in, by keyboard: each step focuses its primary button. */
+async function throughToAccounts(page: Page) {
+  const flow = dialog(page);
+  await expect(flow.getByRole('heading', { name: 'Reconnect your bank account' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(flow.getByRole('heading', { name: 'Sign in to StripeBank' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(flow.getByRole('heading', { name: /accounts? to reconnect/ })).toBeVisible();
+}
+
+async function reconnectAndFinish(page: Page) {
+  const flow = dialog(page);
+  await tabTo(page, flow.getByRole('button', { name: /^Reconnect/ }));
+  await page.keyboard.press('Enter');
+  await expect(flow.getByRole('heading', { name: 'Your account is reconnected' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(flow).toBeHidden();
+}
+
+const checkbox = (page: Page, name: string) => dialog(page).getByRole('checkbox', { name: new RegExp(name) });
+
+/** What a QA person does in the flow for each scenario; none: Stripe never opens. */
+const DRIVE: Partial<Record<string, (page: Page) => Promise<void>>> = {
+  'same-account': async (page) => {
+    await throughToAccounts(page);
+    await expect(checkbox(page, 'Everyday Checking')).toBeChecked();
+    await expect(checkbox(page, 'High Yield Savings')).toBeDisabled();
+    await page.screenshot({ path: `${SHOTS}/open-account-choice.png` });
+    await reconnectAndFinish(page);
+  },
+  'different-account': async (page) => {
+    await throughToAccounts(page);
+    await expect(checkbox(page, 'Everyday Checking')).toBeFocused();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(checkbox(page, 'High Yield Savings')).toBeChecked();
+    await reconnectAndFinish(page);
+  },
+  'any-account-one': async (page) => {
+    await throughToAccounts(page);
+    await expect(checkbox(page, 'Everyday Checking')).toBeChecked();
+    await reconnectAndFinish(page);
+  },
+  'any-account-several': async (page) => {
+    await throughToAccounts(page);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(dialog(page).getByRole('button', { name: 'Reconnect 2 accounts' })).toBeEnabled();
+    await reconnectAndFinish(page);
+  },
+  cancel: async (page) => {
+    await expect(dialog(page)).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/open-consent.png` });
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+  },
+  'endpoint-slow': async (page) => {
+    await expect(stateBadge(page)).toHaveText('loading');
+    await page.screenshot({ path: `${SHOTS}/loading.png` });
+    await page.waitForTimeout(2500);
+    await expect(stateBadge(page)).toHaveText('loading');
+    await expect(dialog(page)).toBeVisible({ timeout: 5000 });
+    await throughToAccounts(page);
+    await reconnectAndFinish(page);
+  },
+};
+
+/** The log line each scenario must end with: event and the start of its summary. */
+const OUTCOME: Record<string, [string, RegExp]> = {
+  'same-account': ['fc-relink-success', /^same_account, 1 account: fca_test_checking$/],
+  'different-account': ['fc-relink-error', /^account_mismatch \(result, not retryable\)/],
+  'any-account-one': ['fc-relink-success', /^any_account, 1 account: fca_test_checking$/],
+  'any-account-several': ['fc-relink-success', /^any_account, 2 accounts: fca_test_checking, fca_test_savings$/],
+  cancel: ['fc-relink-cancel', /^same_account$/],
+  'expired-session': ['fc-relink-error', /^stripe_error \(stripe, retryable\): .*expired/],
+  'used-session': ['fc-relink-error', /^stripe_error \(stripe, retryable\): .*already been used/],
+  'endpoint-500': ['fc-relink-error', /^session_http_error 500 \(session, retryable\)/],
+  'endpoint-429': ['fc-relink-error', /^session_http_error 429 \(session, retryable\)/],
+  'endpoint-slow': ['fc-relink-success', /^same_account, 1 account/],
+  'endpoint-garbage': ['fc-relink-error', /^invalid_session_response 200 \(session, not retryable\): .*not JSON/],
+  'endpoint-down': ['fc-relink-error', /^session_request_failed \(session, retryable\)/],
+  'session-mismatch': ['fc-relink-error', /^session_mismatch \(session, not retryable\)/],
+  'stripe-blocked': ['fc-relink-error', /^stripe_load_failed \(stripe, retryable\)/],
+  'secret-key': ['fc-relink-error', /^invalid_publishable_key \(config, not retryable\)/],
+};
+
+test('every scenario in the panel has a test below', () => {
+  expect(SCENARIOS.map((s) => s.id).sort()).toEqual(Object.keys(OUTCOME).sort());
+});
+
+for (const scenario of SCENARIOS as readonly Scenario[]) {
+  test(`${scenario.label} → ${scenario.expect}`, async ({ page }) => {
+    test.setTimeout(scenario.endpoint === 'slow' ? 30_000 : 15_000);
+    await openDemo(page);
+    await page.getByRole('radio', { name: scenario.label }).check();
+    await expect(page.locator('#scenario-help')).toContainText(`Expected: ${scenario.expect}`);
+    await expect(stateBadge(page)).toHaveText('idle');
+
+    await relinkButton(page).click();
+    const drive = DRIVE[scenario.id];
+    if (drive) await drive(page);
+
+    const outcome = await latestOutcome(page);
+    const [event, summary] = OUTCOME[scenario.id] ?? ['', /$^/];
+    expect(outcome.element).toBe('default');
+    expect(outcome.event).toBe(event);
+    expect(outcome.summary).toMatch(summary);
+    await expect(stateBadge(page)).toHaveText(event.replace('fc-relink-', ''));
+    if (!drive) await expect(dialog(page)).toHaveCount(0);
+    // Exactly one terminal event for the one attempt.
+    await expect(page.locator('#log tbody tr.terminal')).toHaveCount(1);
+    // The client secret is nowhere on the page or in its URL.
+    expect(await page.content()).not.toContain('_secret_');
+    expect(page.url()).not.toContain('_secret_');
+    expect(page.url()).toContain(`scenario=${scenario.id}`);
+  });
+}
+
+test('a keyboard-only QA pass: pick a scenario, start, stay trapped in the flow, cancel, get focus back', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('radio', { name: 'Same account relinked' }).focus();
+  // Arrow keys move through the radio group.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Customer closes the flow' })).toBeChecked();
+  await tabTo(page, relinkButton(page));
+  await page.keyboard.press('Enter');
+
+  const flow = dialog(page);
+  await expect(flow).toBeVisible();
+  // Focus stays inside the modal flow however far one tabs.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    expect(await flow.evaluate((d) => d.contains((d.getRootNode() as ShadowRoot).activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(flow).toBeHidden();
+  expect((await latestOutcome(page)).event).toBe('fc-relink-cancel');
+  await expect(relinkButton(page)).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/cancel.png` });
+});
+
+test('the restyled element runs the same flow and logs under its own name', async ({ page }) => {
+  await openDemo(page, 'same-account');
+  await page.locator('[data-element="restyled"] fc-relink').getByRole('button', { name: 'Fix my bank connection' }).click();
+  await throughToAccounts(page);
+  await reconnectAndFinish(page);
+  const outcome = await latestOutcome(page);
+  expect(outcome).toMatchObject({ element: 'restyled', event: 'fc-relink-success' });
+  await expect(page.locator('[data-state-for="restyled"]')).toHaveText('success');
+});
+
+test('clicking again after an error starts a new attempt with its own outcome', async ({ page }) => {
+  await openDemo(page, 'endpoint-500');
+  await relinkButton(page).click();
+  expect((await latestOutcome(page)).summary).toMatch(/^session_http_error 500/);
+  await page.screenshot({ path: `${SHOTS}/error.png` });
+  await relinkButton(page).click();
+  await expect(page.locator('#log tbody tr.terminal')).toHaveCount(2);
+  await expect(page.locator('#log tbody tr', { hasText: 'idle → loading' })).toHaveCount(1);
+  await expect(page.locator('#log tbody tr', { hasText: 'error → loading' })).toHaveCount(1);
+});
+
+test('screenshots of the demo in its main states', async ({ page }) => {
+  await openDemo(page, 'same-account');
+  await page.screenshot({ path: `${SHOTS}/idle.png`, fullPage: true });
+  await relinkButton(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/open.png` });
+  await throughToAccounts(page);
+  await reconnectAndFinish(page);
+  await expect(stateBadge(page)).toHaveText('success');
+  await page.screenshot({ path: `${SHOTS}/success.png`, fullPage: true });
+
+  await page.getByRole('radio', { name: 'Secret key pasted into publishable-key' }).check();
+  await expect(page.locator('#mode-badge')).toHaveText('INVALID KEY');
+  await relinkButton(page).click();
+  await expect(stateBadge(page)).toHaveText('error');
+  await page.screenshot({ path: `${SHOTS}/secret-key-refused.png`, fullPage: true });
+});
+
+test('the test-mode badge follows the key', async ({ page }) => {
+  await openDemo(page, 'same-account');
+  await expect(page.locator('#mode-badge')).toHaveText('TEST MODE');
+  await page.getByRole('radio', { name: 'Secret key pasted into publishable-key' }).check();
+  await expect(page.locator('#mode-badge')).toHaveText('INVALID KEY');
+});
