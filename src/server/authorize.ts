@@ -1,0 +1,86 @@
+// Runs the app's authorize() and checks what it returns before anything reaches Stripe: a
+// throwing or sloppy authorize() must fail closed, and must not leak its message to the customer.
+import { forbidden, serverError } from './responses.js';
+import type { RelinkAuthorizeContext, RelinkErrorContext, RelinkGrant, RelinkHandlerOptions, RelinkPermission } from './types.js';
+
+/** Either a checked grant, or the response to answer with (403 or 500). */
+export type AuthorizeOutcome =
+  | { readonly ok: true; readonly grant: RelinkGrant }
+  | { readonly ok: false; readonly response: Response };
+
+const AUTHORIZATION_ID = /^fcauth_[A-Za-z0-9_]+$/;
+const CUSTOMER_ID = /^cus_[A-Za-z0-9_]+$/;
+const CONNECT_ACCOUNT_ID = /^acct_[A-Za-z0-9_]+$/;
+
+/**
+ * Passes an error to the app's `onError`, if any. A logger that throws must not turn a clean
+ * error answer into an unhandled exception.
+ *
+ * @example
+ * report(options.onError, error, { stage: 'stripe', request });
+ */
+export function report(
+  onError: RelinkHandlerOptions['onError'],
+  error: unknown,
+  context: RelinkErrorContext,
+): void {
+  try {
+    onError?.(error, context);
+  } catch {
+    // Deliberately ignored: see above.
+  }
+}
+
+function isPermissions(value: unknown): value is readonly RelinkPermission[] {
+  return Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string' && p !== '');
+}
+
+/** Why a grant is unusable, or `null` when it is sound. */
+function grantProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'authorize() must resolve to an object or null.';
+  const grant = value as Partial<Record<keyof RelinkGrant, unknown>>;
+  if (typeof grant.authorization !== 'string' || !AUTHORIZATION_ID.test(grant.authorization)) {
+    return 'authorize() returned no authorization like fcauth_….';
+  }
+  const holder = grant.accountHolder as { type?: unknown; customer?: unknown; account?: unknown } | null | undefined;
+  const holderOk =
+    typeof holder === 'object' &&
+    holder !== null &&
+    ((holder.type === 'customer' && typeof holder.customer === 'string' && CUSTOMER_ID.test(holder.customer)) ||
+      (holder.type === 'account' && typeof holder.account === 'string' && CONNECT_ACCOUNT_ID.test(holder.account)));
+  if (!holderOk) {
+    return "authorize() returned no accountHolder like { type: 'customer', customer: 'cus_…' } or { type: 'account', account: 'acct_…' }.";
+  }
+  if (grant.permissions !== undefined && !isPermissions(grant.permissions)) {
+    return 'authorize() returned permissions that are not a non-empty list of strings.';
+  }
+  return null;
+}
+
+/**
+ * Asks `authorize` and turns its answer into a grant, a 403 (`null`), or a generic 500 (it
+ * threw, or returned something malformed; `onError` gets the details).
+ *
+ * @example
+ * const outcome = await runAuthorize(options, { request, account });
+ * if (!outcome.ok) return outcome.response;
+ */
+export async function runAuthorize(
+  options: Pick<RelinkHandlerOptions, 'authorize' | 'onError'>,
+  context: RelinkAuthorizeContext,
+): Promise<AuthorizeOutcome> {
+  let result: unknown;
+  try {
+    result = await options.authorize(context);
+  } catch (error) {
+    report(options.onError, error, { stage: 'authorize', request: context.request });
+    return { ok: false, response: serverError() };
+  }
+  if (result === null) return { ok: false, response: forbidden() };
+  const problem = grantProblem(result);
+  if (problem !== null) {
+    report(options.onError, new TypeError(problem), { stage: 'authorize', request: context.request });
+    return { ok: false, response: serverError() };
+  }
+  return { ok: true, grant: result as RelinkGrant };
+}

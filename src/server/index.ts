@@ -1,0 +1,38 @@
+// fc-relink/server: the endpoints <fc-relink> talks to, as Fetch API handlers (Next.js, Hono,
+// Bun, Deno, Workers) with an adapter for Node (Express, node:http), and the eligibility rule.
+export { createRelinkSessionHandler } from './session-handler.js';
+export { createRelinkVerifyHandler } from './verify-handler.js';
+export {
+  toNodeHandler,
+  type NodeHandler,
+  type NodeNext,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from './node.js';
+export {
+  relinkEligibility,
+  type RelinkEligibility,
+  type RelinkEligibilityAccount,
+  type RelinkEligibilityAccountNumber,
+  type RelinkEligibilityReason,
+} from './eligibility.js';
+export {
+  DEFAULT_RELINK_API_VERSION,
+  type FetchHandler,
+  type RelinkAccountHolder,
+  type RelinkAuthorize,
+  type RelinkAuthorizeContext,
+  type RelinkErrorBody,
+  type RelinkErrorContext,
+  type RelinkGrant,
+  type RelinkHandlerOptions,
+  type RelinkPermission,
+  type RelinkRequestOptions,
+  type RelinkSessionCreateParams,
+  type RelinkSessionHandlerOptions,
+  type RelinkSessionResponse,
+  type RelinkStripeClient,
+  type RelinkStripeSession,
+  type RelinkVerifyHandlerOptions,
+  type RelinkVerifyResponse,
+} from './types.js';

@@ -1,0 +1,130 @@
+// POST /relink-session: the endpoint <fc-relink> calls for a fresh relink session.
+import { report, runAuthorize } from './authorize.js';
+import { ACCOUNT_ID, readJsonObject, readOptionalId } from './body.js';
+import { assertHandlerOptions } from './options.js';
+import { json, jsonError, methodNotAllowed } from './responses.js';
+import { stripeErrorResponse } from './stripe-error.js';
+import {
+  DEFAULT_RELINK_API_VERSION,
+  type FetchHandler,
+  type RelinkGrant,
+  type RelinkPermission,
+  type RelinkSessionCreateParams,
+  type RelinkSessionHandlerOptions,
+  type RelinkSessionResponse,
+  type RelinkStripeSession,
+} from './types.js';
+
+const DEFAULT_PERMISSIONS: readonly RelinkPermission[] = ['payment_method'];
+
+function createParams(
+  grant: RelinkGrant,
+  account: string | null,
+  permissions: readonly RelinkPermission[],
+): RelinkSessionCreateParams {
+  const holder = grant.accountHolder;
+  return {
+    // Rebuilt field by field so nothing else an app put in the grant object reaches Stripe.
+    account_holder:
+      holder.type === 'customer'
+        ? { type: 'customer', customer: holder.customer }
+        : { type: 'account', account: holder.account },
+    permissions: [...(grant.permissions ?? permissions)],
+    relink_options:
+      account === null ? { authorization: grant.authorization } : { authorization: grant.authorization, account },
+  };
+}
+
+/**
+ * The four fields the element needs, or `null` when Stripe's session is not the relink session
+ * that was asked for (fail closed rather than hand the browser a session for something else).
+ */
+function toResponse(session: RelinkStripeSession, asked: RelinkSessionCreateParams['relink_options']): RelinkSessionResponse | null {
+  if (typeof session !== 'object' || session === null) return null;
+  const relink = session.relink_options;
+  const account = relink?.account ?? null;
+  if (
+    typeof session.id !== 'string' ||
+    typeof session.client_secret !== 'string' ||
+    typeof session.livemode !== 'boolean' ||
+    relink?.authorization !== asked.authorization ||
+    account !== (asked.account ?? null)
+  ) {
+    return null;
+  }
+  return {
+    id: session.id,
+    client_secret: session.client_secret,
+    relink_options: { authorization: relink.authorization, account },
+    livemode: session.livemode,
+  };
+}
+
+/**
+ * Creates the Fetch API handler for `<fc-relink>`'s `session-url`. It accepts `POST` with
+ * `{"account":"fca_…"}` (a same-account session) or `{}` (any account under the authorization),
+ * asks `authorize` whether the signed-in user may relink it (`null` → 403, and Stripe is never
+ * called), creates the session on a preview API version with `relink_options`, and answers with
+ * only `id`, `client_secret`, `relink_options` and `livemode` (`Cache-Control: no-store`).
+ *
+ * Errors are `{ error: { message, type, code? } }`: 400 (bad body, or Stripe refused the
+ * request; 404 for a missing resource), 403, 405 (`Allow: POST`), 429, 500 (authorize threw, or
+ * the Stripe key is wrong: generic message), 502 (Stripe unreachable or failing). Messages
+ * never contain a key, a client secret or a stack.
+ *
+ * @example
+ * // app/api/relink-session/route.ts (Next.js)
+ * import Stripe from 'stripe';
+ * import { createRelinkSessionHandler } from 'fc-relink/server';
+ *
+ * const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+ * export const POST = createRelinkSessionHandler({
+ *   stripe,
+ *   authorize: async ({ request, account }) => {
+ *     const user = await getUser(request);
+ *     const bank = user && (await findBankAccount(user, account));
+ *     return bank
+ *       ? { authorization: bank.authorization, accountHolder: { type: 'customer', customer: user.stripeCustomerId } }
+ *       : null;
+ *   },
+ * });
+ */
+export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions): FetchHandler {
+  assertHandlerOptions(options, 'createRelinkSessionHandler');
+  const { stripe, onError } = options;
+  const apiVersion = options.apiVersion ?? DEFAULT_RELINK_API_VERSION;
+  const permissions = options.permissions ?? DEFAULT_PERMISSIONS;
+
+  return async (request) => {
+    if (request.method !== 'POST') return methodNotAllowed();
+    const read = await readJsonObject(request);
+    if (!read.ok) return read.response;
+    const account = readOptionalId(read.body, 'account', ACCOUNT_ID);
+    if (account instanceof Response) return account;
+
+    const outcome = await runAuthorize(options, { request, account });
+    if (!outcome.ok) return outcome.response;
+
+    const params = createParams(outcome.grant, account, permissions);
+    let session: RelinkStripeSession;
+    try {
+      // Per request, so a client pinned to a GA version (which has no relink) still works.
+      session = await stripe.financialConnections.sessions.create(params, { apiVersion });
+    } catch (error) {
+      report(onError, error, { stage: 'stripe', request });
+      return stripeErrorResponse(error);
+    }
+
+    const body = toResponse(session, params.relink_options);
+    if (body === null) {
+      const error = new Error('Stripe returned a session that is not the relink session requested.');
+      report(onError, error, { stage: 'stripe', request });
+      return jsonError(502, {
+        message: 'Stripe returned an unexpected session. Please try again later.',
+        type: 'api_error',
+        code: 'unexpected_session',
+      });
+    }
+    return json(200, body);
+  };
+}

@@ -1,0 +1,263 @@
+// The public types of fc-relink/server. The Stripe client is typed by shape, not imported from
+// `stripe`, so that both the GA SDK and the beta SDK (which types relink) fit, and so that this
+// entry needs no particular `stripe` version to type-check.
+
+/**
+ * The preview API version the handlers send on every Stripe request unless told otherwise.
+ * Relink exists only on preview versions (it arrived in `2026-01-28.preview`); this is the
+ * version `stripe@22.7.0-beta.1` is pinned to.
+ *
+ * @example
+ * createRelinkSessionHandler({ stripe, authorize, apiVersion: DEFAULT_RELINK_API_VERSION });
+ */
+export const DEFAULT_RELINK_API_VERSION = '2026-08-26.preview';
+
+/**
+ * A Financial Connections data permission. Stripe may add more; any string is accepted.
+ *
+ * @example
+ * const permissions: RelinkPermission[] = ['payment_method', 'balances'];
+ */
+export type RelinkPermission =
+  | 'balances'
+  | 'ownership'
+  | 'payment_method'
+  | 'transactions'
+  | (string & Record<never, never>);
+
+/**
+ * Whose bank account it is, as Stripe's `account_holder`: a Customer (`cus_…`) or, with
+ * Connect, an Account (`acct_…`). It must be the holder of the account being relinked.
+ *
+ * @example
+ * const holder: RelinkAccountHolder = { type: 'customer', customer: 'cus_123' };
+ */
+export type RelinkAccountHolder =
+  | { readonly type: 'customer'; readonly customer: string }
+  | { readonly type: 'account'; readonly account: string };
+
+/**
+ * What `authorize` is asked.
+ *
+ * @example
+ * const authorize = async ({ request, account }: RelinkAuthorizeContext) => {
+ *   const user = await currentUser(request);
+ *   return account === null || user.accounts.includes(account) ? user.relink : null;
+ * };
+ */
+export interface RelinkAuthorizeContext {
+  /** The incoming request: read the session cookie or bearer token from it. */
+  readonly request: Request;
+  /** The `fca_…` to relink, or `null` for any account under the signed-in user's authorization. */
+  readonly account: string | null;
+  /** The `fcsess_…` being verified; only set by the verify handler (for logging). */
+  readonly session?: string;
+}
+
+/**
+ * `authorize`'s answer when the signed-in user may relink: the authorization and account
+ * holder the session is created for.
+ *
+ * @example
+ * const grant: RelinkGrant = {
+ *   authorization: 'fcauth_123',
+ *   accountHolder: { type: 'customer', customer: 'cus_123' },
+ *   permissions: ['payment_method'],
+ * };
+ */
+export interface RelinkGrant {
+  /** `fcauth_…`: the authorization to repair (the `authorization` field of the account). */
+  readonly authorization: string;
+  /** The holder of the account (its `account_holder` in Stripe). */
+  readonly accountHolder: RelinkAccountHolder;
+  /** Overrides the handler's `permissions` for this session. */
+  readonly permissions?: readonly RelinkPermission[];
+}
+
+/**
+ * Decides whether the signed-in user may relink `account` (or, when it is `null`, any account
+ * under their authorization). Resolve to a {@link RelinkGrant}, or to `null` to answer 403.
+ * This is the handlers' only access control: check ownership here, server-side.
+ *
+ * @example
+ * const authorize: RelinkAuthorize = async ({ request, account }) => {
+ *   const user = await userFrom(request);
+ *   if (!user) return null;
+ *   const bank = account ? await db.bankAccount(user.id, account) : await db.primaryBankAccount(user.id);
+ *   return bank
+ *     ? { authorization: bank.fcAuthorization, accountHolder: { type: 'customer', customer: user.stripeCustomerId } }
+ *     : null;
+ * };
+ */
+export type RelinkAuthorize = (context: RelinkAuthorizeContext) => RelinkGrant | null | Promise<RelinkGrant | null>;
+
+/**
+ * The parameters the session handler sends to `financialConnections.sessions.create`.
+ *
+ * @example
+ * const params: RelinkSessionCreateParams = {
+ *   account_holder: { type: 'customer', customer: 'cus_123' },
+ *   permissions: ['payment_method'],
+ *   relink_options: { authorization: 'fcauth_123', account: 'fca_123' },
+ * };
+ */
+export interface RelinkSessionCreateParams {
+  account_holder: { type: 'customer'; customer: string } | { type: 'account'; account: string };
+  // Mutable: Stripe's parameter types take mutable arrays, and a readonly one would not fit.
+  permissions: RelinkPermission[];
+  relink_options: { authorization: string; account?: string };
+}
+
+/**
+ * Per-request options the handlers pass to the Stripe client.
+ *
+ * @example
+ * const options: RelinkRequestOptions = { apiVersion: '2026-08-26.preview' };
+ */
+export interface RelinkRequestOptions {
+  /** Sent as the `Stripe-Version` header of this request only. */
+  apiVersion: string;
+}
+
+/**
+ * The fields of a Financial Connections Session the handlers read. All relink fields are
+ * optional because the GA SDK's types do not have them.
+ *
+ * @example
+ * const session: RelinkStripeSession = await stripe.financialConnections.sessions.retrieve('fcsess_123');
+ */
+export interface RelinkStripeSession {
+  id: string;
+  client_secret: string | null;
+  livemode: boolean;
+  status?: string | null;
+  relink_options?: { authorization: string; account?: string | null } | null;
+  relink_result?: {
+    authorization: string | null;
+    account: string | null;
+    failure_reason: string | null;
+  } | null;
+}
+
+/**
+ * The part of a `stripe` client the handlers use. A `new Stripe(key)` from `stripe` (the beta
+ * SDK or the GA one) is assignable to it; so is a hand-written stand-in for tests.
+ *
+ * @example
+ * import Stripe from 'stripe';
+ * const stripe: RelinkStripeClient = new Stripe(process.env.STRIPE_SECRET_KEY!);
+ */
+export interface RelinkStripeClient {
+  readonly financialConnections: {
+    readonly sessions: {
+      // Method syntax on purpose: its parameters are bivariant, so SDK clients whose parameter
+      // types are wider or narrower than ours still fit.
+      create(params: RelinkSessionCreateParams, options?: RelinkRequestOptions): Promise<RelinkStripeSession>;
+      retrieve(
+        id: string,
+        params?: Record<string, never>,
+        options?: RelinkRequestOptions,
+      ): Promise<RelinkStripeSession>;
+    };
+  };
+}
+
+/**
+ * Where a handler caught an error it does not show to the customer: `authorize` threw or
+ * returned something malformed, or Stripe failed.
+ *
+ * @example
+ * const onError = (error: unknown, { stage }: RelinkErrorContext) => log.warn({ stage, error });
+ */
+export interface RelinkErrorContext {
+  readonly stage: 'authorize' | 'stripe';
+  readonly request: Request;
+}
+
+/**
+ * Options both handlers share.
+ *
+ * @example
+ * const common: RelinkHandlerOptions = { stripe, authorize, apiVersion: '2026-08-26.preview' };
+ */
+export interface RelinkHandlerOptions {
+  /** A Stripe client made with your secret key. */
+  readonly stripe: RelinkStripeClient;
+  /** Access control: see {@link RelinkAuthorize}. */
+  readonly authorize: RelinkAuthorize;
+  /** The preview API version for Stripe requests. Default {@link DEFAULT_RELINK_API_VERSION}. */
+  readonly apiVersion?: string;
+  /**
+   * Called with errors the customer only sees as a generic message, so they can be logged.
+   * Whatever it throws is ignored.
+   */
+  readonly onError?: (error: unknown, context: RelinkErrorContext) => void;
+}
+
+/**
+ * Options of {@link createRelinkSessionHandler}.
+ *
+ * @example
+ * const options: RelinkSessionHandlerOptions = { stripe, authorize, permissions: ['payment_method', 'balances'] };
+ */
+export interface RelinkSessionHandlerOptions extends RelinkHandlerOptions {
+  /** Permissions of every session unless `authorize` returns its own. Default `['payment_method']`. */
+  readonly permissions?: readonly RelinkPermission[];
+}
+
+/**
+ * Options of {@link createRelinkVerifyHandler}.
+ *
+ * @example
+ * const options: RelinkVerifyHandlerOptions = { stripe, authorize };
+ */
+export type RelinkVerifyHandlerOptions = RelinkHandlerOptions;
+
+/**
+ * A Fetch API request handler: a Next.js route handler, a Hono/Bun/Deno/Workers handler.
+ *
+ * @example
+ * export const POST: FetchHandler = createRelinkSessionHandler({ stripe, authorize });
+ */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/**
+ * What the session handler answers (200): exactly what `<fc-relink>` needs.
+ *
+ * @example
+ * const body = (await response.json()) as RelinkSessionResponse;
+ */
+export interface RelinkSessionResponse {
+  id: string;
+  client_secret: string;
+  relink_options: { authorization: string; account: string | null };
+  livemode: boolean;
+}
+
+/**
+ * What the verify handler answers (200): the session's status and Stripe's relink result.
+ *
+ * @example
+ * const { status, relink_result } = (await response.json()) as RelinkVerifyResponse;
+ * if (status === 'succeeded' && relink_result?.failure_reason === null) markRepaired();
+ */
+export interface RelinkVerifyResponse {
+  /** `pending`, `succeeded`, `failed` or `cancelled`; `null` if Stripe gave none. */
+  status: string | null;
+  /** `null` until Stripe reports one. */
+  relink_result: {
+    authorization: string | null;
+    account: string | null;
+    failure_reason: string | null;
+  } | null;
+}
+
+/**
+ * The body of every non-2xx answer. `message` is safe to show to the customer.
+ *
+ * @example
+ * if (!response.ok) showError(((await response.json()) as RelinkErrorBody).error.message);
+ */
+export interface RelinkErrorBody {
+  error: { message: string; type: string; code?: string };
+}

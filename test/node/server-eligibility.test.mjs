@@ -1,0 +1,250 @@
+// relinkEligibility: every status, action, cause and tokenized-account-number state, in the
+// documented order of precedence, with the 30-day window's edges.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { relinkEligibility } from '../../dist/server/index.js';
+
+const NOW = 1_800_000_000;
+const DAY = 24 * 60 * 60;
+const WINDOW = 30 * DAY;
+
+/** A Financial Connections Account as Stripe returns it (preview fields included). */
+function account(overrides = {}) {
+  return {
+    id: 'fca_test_1',
+    object: 'financial_connections.account',
+    account_holder: { type: 'customer', customer: 'cus_test_1' },
+    authorization: 'fcauth_test_1',
+    status: 'active',
+    status_details: {},
+    account_numbers: [
+      { identifier_type: 'account_number', status: 'transactable', expected_expiry_date: null, supported_networks: ['ach'] },
+    ],
+    ...overrides,
+  };
+}
+
+function tan(status, expected_expiry_date = null) {
+  return { identifier_type: 'tokenized_account_number', status, expected_expiry_date, supported_networks: ['ach'] };
+}
+
+const check = (input, now = NOW) => relinkEligibility(input, now);
+
+describe('relinkEligibility: account status', () => {
+  test('active with nothing to repair → not eligible (active)', () => {
+    assert.deepEqual(check(account()), { eligible: false, reason: 'active' });
+  });
+
+  test('disconnected → not eligible, whatever else the account says', () => {
+    const disconnected = account({
+      status: 'disconnected',
+      account_holder: null,
+      status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } },
+      account_numbers: [tan('deactivated')],
+    });
+    assert.deepEqual(check(disconnected), { eligible: false, reason: 'disconnected' });
+  });
+
+  test('no account holder → not eligible, before inactive or token checks', () => {
+    for (const account_holder of [null, undefined]) {
+      const orphan = account({
+        account_holder,
+        status: 'inactive',
+        status_details: { inactive: { action: 'relink_required', cause: 'access_denied' } },
+      });
+      assert.deepEqual(check(orphan), { eligible: false, reason: 'no_account_holder' });
+    }
+  });
+
+  test('a Connect account holder counts as a holder', () => {
+    assert.equal(check(account({ account_holder: { type: 'account', account: 'acct_1' } })).reason, 'active');
+  });
+
+  for (const cause of [
+    'access_denied',
+    'access_expired',
+    'account_closed',
+    'account_unavailable',
+    'institution_requirement',
+    'unspecified',
+  ]) {
+    test(`inactive (${cause}) with relink_required → eligible`, () => {
+      const inactive = account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause } } });
+      assert.deepEqual(check(inactive), { eligible: true, reason: 'inactive_relink_required' });
+    });
+
+    test(`inactive (${cause}) with action none → not eligible`, () => {
+      const inactive = account({ status: 'inactive', status_details: { inactive: { action: 'none', cause } } });
+      assert.deepEqual(check(inactive), { eligible: false, reason: 'inactive_not_repairable' });
+    });
+  }
+
+  test('inactive with action none is not rescued by an expired token', () => {
+    const closed = account({
+      status: 'inactive',
+      status_details: { inactive: { action: 'none', cause: 'account_closed' } },
+      account_numbers: [tan('deactivated')],
+    });
+    assert.equal(check(closed).reason, 'inactive_not_repairable');
+  });
+
+  test('inactive without status_details (a GA API version) → eligible, action unknown', () => {
+    for (const status_details of [undefined, null, {}, { inactive: null }, { inactive: { action: 'something_new' } }]) {
+      const inactive = account({ status: 'inactive', status_details });
+      assert.deepEqual(check(inactive), { eligible: true, reason: 'inactive_action_unknown' }, JSON.stringify(status_details));
+    }
+  });
+
+  test('a status this version does not know → not eligible', () => {
+    assert.deepEqual(check(account({ status: 'suspended' })), { eligible: false, reason: 'unknown_status' });
+  });
+});
+
+describe('relinkEligibility: active accounts Stripe flags', () => {
+  for (const cause of ['access_expired', 'institution_requirement', 'unspecified']) {
+    test(`relink_required (${cause}) → eligible, dated by the expected deactivation`, () => {
+      const flagged = account({
+        status_details: { active: { action: 'relink_required', cause, expected_deactivation_date: NOW + 5 * DAY } },
+      });
+      assert.deepEqual(check(flagged), {
+        eligible: true,
+        reason: 'relink_required_before_deactivation',
+        date: NOW + 5 * DAY,
+      });
+    });
+  }
+
+  test('relink_required takes precedence over a token expiring later', () => {
+    const flagged = account({
+      status_details: { active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: NOW + DAY } },
+      account_numbers: [tan('deactivated')],
+    });
+    assert.equal(check(flagged).reason, 'relink_required_before_deactivation');
+  });
+
+  test('relink_required without a date → eligible, no date', () => {
+    const flagged = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified' } } });
+    assert.deepEqual(check(flagged), { eligible: true, reason: 'relink_required_before_deactivation' });
+  });
+
+  test('active with action none → falls through to the token checks', () => {
+    const fine = account({
+      status_details: { active: { action: 'none', cause: 'unspecified', expected_deactivation_date: NOW + DAY } },
+    });
+    assert.deepEqual(check(fine), { eligible: false, reason: 'active' });
+  });
+});
+
+describe('relinkEligibility: tokenized account numbers', () => {
+  const withNumbers = (...numbers) => account({ account_numbers: numbers });
+
+  test('deactivated → eligible', () => {
+    assert.deepEqual(check(withNumbers(tan('deactivated', NOW + 90 * DAY))), {
+      eligible: true,
+      reason: 'tokenized_account_number_deactivated',
+    });
+  });
+
+  test('status expired → eligible (expired), with its date when known', () => {
+    assert.deepEqual(check(withNumbers(tan('expired', NOW - DAY))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expired',
+      date: NOW - DAY,
+    });
+    assert.deepEqual(check(withNumbers(tan('expired'))), { eligible: true, reason: 'tokenized_account_number_expired' });
+  });
+
+  test('expiry exactly now → expired', () => {
+    assert.deepEqual(check(withNumbers(tan('transactable', NOW))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expired',
+      date: NOW,
+    });
+  });
+
+  test('expiry one second from now → expiring', () => {
+    assert.deepEqual(check(withNumbers(tan('transactable', NOW + 1))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expiring',
+      date: NOW + 1,
+    });
+  });
+
+  test('expiry exactly 30 days away → expiring (inclusive)', () => {
+    assert.deepEqual(check(withNumbers(tan('transactable', NOW + WINDOW))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expiring',
+      date: NOW + WINDOW,
+    });
+  });
+
+  test('expiry 30 days and 1 second away → not eligible', () => {
+    assert.deepEqual(check(withNumbers(tan('transactable', NOW + WINDOW + 1))), { eligible: false, reason: 'active' });
+  });
+
+  test('no expiry date and transactable → not eligible', () => {
+    assert.deepEqual(check(withNumbers(tan('transactable'))), { eligible: false, reason: 'active' });
+  });
+
+  test('a pending token is judged by its date only', () => {
+    assert.equal(check(withNumbers(tan('pending'))).reason, 'active');
+    assert.equal(check(withNumbers(tan('pending', NOW + DAY))).reason, 'tokenized_account_number_expiring');
+  });
+
+  test('plain account numbers never expire, whatever they say', () => {
+    const plain = { identifier_type: 'account_number', status: 'deactivated', expected_expiry_date: NOW - DAY };
+    assert.deepEqual(check(withNumbers(plain)), { eligible: false, reason: 'active' });
+  });
+
+  test('several tokens: deactivated beats expired beats expiring; the earliest date is given', () => {
+    assert.equal(
+      check(withNumbers(tan('transactable', NOW + DAY), tan('expired', NOW - DAY), tan('deactivated'))).reason,
+      'tokenized_account_number_deactivated',
+    );
+    assert.deepEqual(check(withNumbers(tan('transactable', NOW + DAY), tan('transactable', NOW - 2 * DAY), tan('expired', NOW - DAY))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expired',
+      date: NOW - 2 * DAY,
+    });
+    assert.deepEqual(check(withNumbers(tan('transactable', NOW + 20 * DAY), tan('transactable', NOW + 3 * DAY))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expiring',
+      date: NOW + 3 * DAY,
+    });
+  });
+
+  test('no account_numbers at all (null, absent, empty) → not eligible', () => {
+    for (const account_numbers of [null, undefined, []]) {
+      assert.deepEqual(check(account({ account_numbers })), { eligible: false, reason: 'active' });
+    }
+  });
+
+  test('tokens are not checked on an inactive account (the inactive reason wins)', () => {
+    const inactive = account({
+      status: 'inactive',
+      status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } },
+      account_numbers: [tan('deactivated')],
+    });
+    assert.equal(check(inactive).reason, 'inactive_relink_required');
+  });
+});
+
+describe('relinkEligibility: now', () => {
+  test('defaults to the current time, in Unix seconds', () => {
+    const soon = Math.floor(Date.now() / 1000) + 10 * DAY;
+    assert.deepEqual(relinkEligibility(account({ account_numbers: [tan('transactable', soon)] })), {
+      eligible: true,
+      reason: 'tokenized_account_number_expiring',
+      date: soon,
+    });
+    const later = Math.floor(Date.now() / 1000) + 60 * DAY;
+    assert.equal(relinkEligibility(account({ account_numbers: [tan('transactable', later)] })).reason, 'active');
+  });
+
+  test('is pure: the account is not modified', () => {
+    const input = account({ account_numbers: [tan('transactable', NOW + DAY)] });
+    const copy = structuredClone(input);
+    check(input);
+    assert.deepEqual(input, copy);
+  });
+});
