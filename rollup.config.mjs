@@ -3,9 +3,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const external = (id) => /^(lit|@lit\/|@stripe\/stripe-js|msw)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit\/[^/]+|@stripe\/stripe-js|msw|stripe|react|react-dom|preact|node:[^/]+)(\/|$)/.test(id);
 
 /**
  * Resolves our own `./x.js` specifiers to `./x.ts`. (Not @rollup/plugin-node-resolve: it applies
@@ -29,9 +30,17 @@ const npm = {
     element: 'src/element.ts',
     define: 'src/define.ts',
     'testing/index': 'src/testing/index.ts',
+    'server/index': 'src/server/index.ts',
+    'react/index': 'src/react/index.ts',
+    'jsx-react': 'src/jsx-react.ts',
+    'jsx-preact': 'src/jsx-preact.ts',
   },
   external,
   plugins: ts(),
+  // jsx-react and jsx-preact are types only; their JS modules are empty on purpose.
+  onwarn(warning, warn) {
+    if (warning.code !== 'EMPTY_BUNDLE') warn(warning);
+  },
   output: {
     dir: 'dist',
     format: 'esm',
@@ -52,4 +61,14 @@ const measured = {
   output: { file: '.size/fc-relink.js', format: 'esm' },
 };
 
-export default [npm, measured];
+/**
+ * For `<script type="module" src="https://unpkg.com/fc-relink">` with no build step: one minified
+ * file with Lit and the Stripe.js loader inside (Stripe.js itself still comes from js.stripe.com).
+ */
+const cdn = {
+  input: 'src/index.ts',
+  plugins: [...ts(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser()],
+  output: { file: 'dist/cdn/fc-relink.min.js', format: 'esm', inlineDynamicImports: true, sourcemap: true },
+};
+
+export default [npm, measured, cdn];

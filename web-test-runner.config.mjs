@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumExecutable, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { frameworkTests } from './scripts/bundle-frameworks.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
@@ -13,7 +14,7 @@ const stripeNetwork = new WeakMap();
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', 'test/frameworks/*.test.tsx'],
   // 'browser' picks msw's browser build of its interceptors; 'development' turns on Lit's dev-mode checks.
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
@@ -27,6 +28,7 @@ export default {
     },
   ],
   plugins: [
+    frameworkTests,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     {
       name: 'stripe-network',

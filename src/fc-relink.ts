@@ -6,6 +6,7 @@ import { runAttempt } from './internal/attempt.js';
 import type { AttemptInput } from './internal/config.js';
 import type {
   FetchSession,
+  RelinkCredentials,
   RelinkOutcome,
   RelinkState,
   StripeLike,
@@ -46,11 +47,12 @@ const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying'])
  * @cssprop --fc-relink-gap - Space between the button and the status. Default: 0.5em.
  * @cssprop --fc-relink-status-color - Status text color. Default: inherit.
  * @cssprop --fc-relink-error-color - Status text color in the error state. Default: #c0123c.
- * @fires fc-relink-start - Just before Stripe's flow opens. Detail: `{ mode, account, sessionId }`.
- * @fires fc-relink-success - The attempt succeeded. Detail: `{ mode, sessionId, accounts }`.
- * @fires fc-relink-cancel - The customer left without relinking. Detail: `{ mode, sessionId }`.
- * @fires fc-relink-error - The attempt failed. Detail: `{ code, message, retryable, stage, status?, stripeError?, accounts? }`.
- * @fires fc-relink-statechange - The state changed. Detail: `{ state, previous }`.
+ * @attr {RelinkState} state - Read-only, reflected: the current state, for CSS (`fc-relink[state="error"]`) and scripts.
+ * @fires {FcRelinkStartEvent} fc-relink-start - Just before Stripe's flow opens. Detail: `{ mode, account, sessionId }`.
+ * @fires {FcRelinkSuccessEvent} fc-relink-success - The attempt succeeded. Detail: `{ mode, sessionId, accounts }`.
+ * @fires {FcRelinkCancelEvent} fc-relink-cancel - The customer left without relinking. Detail: `{ mode, sessionId }`.
+ * @fires {FcRelinkErrorEvent} fc-relink-error - The attempt failed. Detail: `{ code, message, retryable, stage, status?, stripeError?, accounts? }`.
+ * @fires {FcRelinkStateChangeEvent} fc-relink-statechange - The state changed. Detail: `{ state, previous }`.
  */
 export class FcRelinkElement extends LitElement {
   static override styles = styles;
@@ -68,16 +70,16 @@ export class FcRelinkElement extends LitElement {
   @property() account: string | null = null;
 
   /** fetch credentials mode for the endpoint request. */
-  @property() credentials: RequestCredentials = 'same-origin';
+  @property() credentials: RelinkCredentials = 'same-origin';
 
   /** No attempt can start while set. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Milliseconds to wait for the session endpoint (or `fetchSession`). */
-  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 15_000;
+  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 15000;
 
   /** Milliseconds to wait for Stripe.js to load. */
-  @property({ attribute: 'stripe-timeout', type: Number }) stripeTimeout = 20_000;
+  @property({ attribute: 'stripe-timeout', type: Number }) stripeTimeout = 20000;
 
   /** Extra request headers for the endpoint (a CSRF token, say). */
   @property({ attribute: false }) headers: Record<string, string> = {};

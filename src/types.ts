@@ -19,6 +19,9 @@ export type RelinkState =
   | 'cancel'
   | 'error';
 
+/** fetch credentials mode of the endpoint request. */
+export type RelinkCredentials = 'same-origin' | 'include' | 'omit';
+
 /** Where in an attempt an error happened. */
 export type RelinkStage = 'config' | 'session' | 'stripe' | 'result' | 'verify';
 

@@ -179,18 +179,21 @@ export function takeUncaught(): unknown[] {
   return uncaught.splice(0);
 }
 
-/** Creates an <fc-relink> with the endpoint mocked, records its events, and connects it. */
-export async function mount(options: MountOptions = {}): Promise<Mounted> {
+/** Starts msw (once per page) with a fresh mocked endpoint backed by the shared fake. */
+export async function useEndpoint(scenario: EndpointScenario = 'ok'): Promise<SessionEndpoint> {
   const w = await startWorker();
-  const endpoint = createSessionEndpoint(fake, { url: ENDPOINT, scenario: options.scenario ?? 'ok' });
+  const endpoint = createSessionEndpoint(fake, { url: ENDPOINT, scenario });
   w.resetHandlers(endpoint.handler);
+  return endpoint;
+}
+
+/**
+ * Records an element's events and puts it under the after-each checks (one terminal event per
+ * attempt, no secret anywhere, no uncaught error). `mount` does this; framework tests that let
+ * a framework create the element call it themselves.
+ */
+export function observe(el: FcRelinkElement, endpoint: SessionEndpoint): Mounted {
   const launchesBefore = fake.launches.length;
-
-  const el = document.createElement('fc-relink');
-  const attrs = { 'publishable-key': TEST_KEY, 'session-url': ENDPOINT, ...options.attrs };
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  Object.assign(el, options.props ?? {});
-
   const events: RecordedEvent[] = [];
   const waiters: ((event: RecordedEvent) => void)[] = [];
   const listener = (event: Event) => {
@@ -200,10 +203,6 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
   };
   // On the element itself: events of an element that has left the page reach no ancestor.
   for (const type of FC_RELINK_EVENTS) el.addEventListener(type, listener);
-
-  (options.parent ?? document.body).appendChild(el);
-  await el.updateComplete;
-
   const m: Mounted = {
     el,
     endpoint,
@@ -215,6 +214,19 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
     button: () => el.shadowRoot?.querySelector('button') as HTMLButtonElement,
   };
   mounted.push(m);
+  return m;
+}
+
+/** Creates an <fc-relink> with the endpoint mocked, records its events, and connects it. */
+export async function mount(options: MountOptions = {}): Promise<Mounted> {
+  const endpoint = await useEndpoint(options.scenario ?? 'ok');
+  const el = document.createElement('fc-relink');
+  const attrs = { 'publishable-key': TEST_KEY, 'session-url': ENDPOINT, ...options.attrs };
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  Object.assign(el, options.props ?? {});
+  const m = observe(el, endpoint);
+  (options.parent ?? document.body).appendChild(el);
+  await el.updateComplete;
   return m;
 }
 

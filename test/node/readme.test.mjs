@@ -54,3 +54,63 @@ test('the package version is the one the code reports', async () => {
   const { VERSION } = await import('../../dist/index.js');
   assert.equal(VERSION, pkg.version);
 });
+
+/** The <fc-relink> declaration in the shipped custom-elements.json. */
+async function manifestElement() {
+  const manifest = JSON.parse(await readFile(new URL('../../dist/custom-elements.json', import.meta.url), 'utf8'));
+  return manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'fc-relink');
+}
+
+const cells = (row) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim().replaceAll('\\|', '|').replace(/^`|`$/g, ''));
+
+test('README\'s attribute and property table is custom-elements.json\'s', async () => {
+  const element = await manifestElement();
+  const publicFields = element.members.filter((m) => m.kind === 'field' && !m.privacy && !m.static && !m.name.startsWith('#'));
+  const expected = [
+    ...element.attributes.map((a) => {
+      const field = publicFields.find((f) => f.name === (a.fieldName ?? a.name));
+      return [a.name, field?.name ?? '', a.type?.text ?? '', a.default ?? field?.default ?? null];
+    }),
+    ...publicFields
+      .filter((f) => !element.attributes.some((a) => (a.fieldName ?? a.name) === f.name))
+      .map((f) => ['—', f.name, f.type?.text ?? '', f.default ?? null]),
+  ];
+  const rows = section('api:attributes').split('\n').filter((l) => /^\| (`|—)/.test(l)).map(cells);
+  assert.deepEqual(rows.map((r) => r[1]).sort(), expected.map((e) => e[1]).sort(), 'the same properties');
+  for (const [attribute, property, type, dflt] of expected) {
+    const row = rows.find((r) => r[1] === property);
+    assert.deepEqual(row.slice(0, 3), [attribute, property, type], property);
+    if (dflt !== null) assert.equal(row[3], dflt, `${property} default`);
+  }
+});
+
+test('README\'s events, parts, custom properties and slot are custom-elements.json\'s', async () => {
+  const element = await manifestElement();
+  const events = section('api:events').split('\n').filter((l) => l.startsWith('| `')).map((r) => cells(r)[0]);
+  assert.deepEqual(events.sort(), element.events.map((e) => e.name).sort());
+  const css = section('api:css').split('\n').filter((l) => l.startsWith('| ')).map(cells).slice(1);
+  const parts = css.filter(([name]) => name.startsWith('::part(')).map(([name]) => name.slice(7, -1));
+  assert.deepEqual(parts.sort(), element.cssParts.map((p) => p.name).sort());
+  const props = css.filter(([name]) => name.startsWith('--'));
+  assert.deepEqual(
+    props.map(([name, dflt]) => `${name} ${dflt}`).sort(),
+    element.cssProperties.map((p) => `${p.name} ${p.description.match(/Default: (.*)\.$/)[1]}`).sort(),
+  );
+  assert.ok(css.some(([name, dflt]) => name === 'default slot' && element.slots.some((s) => s.name === '' && s.description.includes(dflt))));
+});
+
+test('README\'s framework snippets are the files the framework tests run', async () => {
+  const files = {
+    react: 'ReconnectBank.react.tsx',
+    react19: 'ReconnectBank.react19-element.tsx',
+    preact: 'ReconnectBank.preact.tsx',
+    vue: 'ReconnectBank.vue',
+    svelte: 'ReconnectBank.svelte',
+    angular: 'reconnect-bank.component.ts',
+  };
+  for (const [name, file] of Object.entries(files)) {
+    const source = await readFile(new URL(`../frameworks/snippets/${file}`, import.meta.url), 'utf8');
+    const shown = section(`snippet:${name}`).replace(/^```\w*\n|```\s*$/g, '');
+    assert.equal(shown.trim(), source.trim(), file);
+  }
+});

@@ -2,16 +2,32 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+const entries = ['fc-relink', 'fc-relink/element', 'fc-relink/react', 'fc-relink/testing', 'fc-relink/server', 'fc-relink/jsx-react', 'fc-relink/jsx-preact'];
+
 test('every entry imports in Node without a DOM', async () => {
   assert.equal(typeof globalThis.window, 'undefined');
-  const main = await import('../../dist/index.js');
-  const element = await import('../../dist/element.js');
+  for (const entry of entries) {
+    await assert.doesNotReject(import(entry), entry);
+  }
+  const main = await import('fc-relink');
+  const element = await import('fc-relink/element');
   assert.equal(typeof main.FcRelinkElement, 'function');
   assert.equal(main.FcRelinkElement, element.FcRelinkElement);
-  assert.deepEqual([...main.RELINK_ERROR_CODES].length, 11);
+  assert.equal(main.RELINK_ERROR_CODES.length, 11);
+  assert.equal(typeof globalThis.document, 'undefined');
 });
 
-test('importing touches no browser global and defines nothing', async () => {
-  await import('../../dist/index.js');
-  assert.equal(typeof globalThis.document, 'undefined');
+test('the React wrapper renders to a string with react-dom/server', async () => {
+  const { createElement } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const { FcRelink } = await import('fc-relink/react');
+  const html = renderToString(
+    createElement(FcRelink, { publishableKey: 'pk_test_123', sessionUrl: '/api/relink-session', account: 'fca_1', onSuccess: () => {} }, 'Reconnect'),
+  );
+  assert.match(html, /^<fc-relink[^>]*>Reconnect<\/fc-relink>$/);
+});
+
+test('the custom-elements manifest is exported', async () => {
+  const { default: manifest } = await import('fc-relink/custom-elements.json', { with: { type: 'json' } });
+  assert.ok(manifest.modules.some((m) => m.exports?.some((e) => e.kind === 'custom-element-definition' && e.name === 'fc-relink')));
 });

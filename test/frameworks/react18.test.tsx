@@ -1,0 +1,3 @@
+import { describeReactWrapper } from './react-suite.js';
+
+describeReactWrapper('18');

@@ -1,0 +1,37 @@
+import { createApp, nextTick } from 'vue';
+import { CHECKING, TEST_KEY, clickAndWait, expect, observe, useEndpoint } from '../browser/support.js';
+import ReconnectBank from './snippets/ReconnectBank.vue';
+import type { FcRelinkElement } from 'fc-relink';
+
+describe('<fc-relink> in Vue 3', () => {
+  it('the README snippet binds attributes and hears the typed events', async () => {
+    const endpoint = await useEndpoint();
+    const container = document.body.appendChild(document.createElement('div'));
+    const app = createApp(ReconnectBank, { publishableKey: TEST_KEY, accountId: CHECKING });
+    app.mount(container);
+    const el = container.querySelector('fc-relink') as FcRelinkElement;
+    const m = observe(el, endpoint);
+    await el.updateComplete;
+    expect(el.publishableKey).to.equal(TEST_KEY);
+    await clickAndWait(m);
+    await nextTick();
+    expect(container.querySelector('output')?.textContent).to.equal(`Relinked ${CHECKING}`);
+    app.unmount();
+    container.remove();
+  });
+
+  it('reports an error through the snippet\'s handler', async () => {
+    const endpoint = await useEndpoint('rate-limited');
+    const container = document.body.appendChild(document.createElement('div'));
+    const app = createApp(ReconnectBank, { publishableKey: TEST_KEY, accountId: CHECKING });
+    app.mount(container);
+    const el = container.querySelector('fc-relink') as FcRelinkElement;
+    const m = observe(el, endpoint);
+    await el.updateComplete;
+    await clickAndWait(m);
+    await nextTick();
+    expect(container.querySelector('output')?.textContent).to.equal('Failed: session_http_error');
+    app.unmount();
+    container.remove();
+  });
+});
