@@ -15,13 +15,14 @@ const copy = (files) => ({
 });
 
 export default {
-  input: { main: 'demo/main.ts' },
+  input: { main: 'demo/main.ts', live: 'demo/live.ts' },
   plugins: [
     sourceFiles,
     nodeResolve({ extensions: ['.ts', '.js'], browser: true, exportConditions: ['browser'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: true }),
     copy([
       ['demo/index.html', 'index.html'],
+      ['demo/live.html', 'live.html'],
       ['demo/demo.css', 'demo.css'],
       ['node_modules/msw/lib/mockServiceWorker.js', 'mockServiceWorker.js'],
     ]),

@@ -10,6 +10,7 @@ import type {
   RelinkOutcome,
   RelinkState,
   StripeLike,
+  VerifySession,
 } from './types.js';
 import { styles } from './fc-relink.styles.js';
 
@@ -75,7 +76,7 @@ export class FcRelinkElement extends LitElement {
   /** No attempt can start while set. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  /** Milliseconds to wait for the session endpoint (or `fetchSession`). */
+  /** Milliseconds to wait for the session endpoint (or `fetchSession`); the verify request gets the same. */
   @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 15000;
 
   /** Milliseconds to wait for Stripe.js to load. */
@@ -89,6 +90,15 @@ export class FcRelinkElement extends LitElement {
 
   /** A Stripe.js instance (or a Promise of one) to use instead of loading Stripe.js. */
   @property({ attribute: false }) stripe: StripeLike | Promise<StripeLike> | null = null;
+
+  /**
+   * The merchant endpoint that reads the session's outcome back from Stripe. When set, a success
+   * is reported only once it confirms the relink; otherwise `verification_failed`.
+   */
+  @property({ attribute: 'verify-url' }) verifyUrl: string | null = null;
+
+  /** Replaces the built-in verify request. */
+  @property({ attribute: false }) verifySession: VerifySession | null = null;
 
   #state: RelinkState = 'idle';
   #message = '';
@@ -149,6 +159,8 @@ export class FcRelinkElement extends LitElement {
       headers: this.headers,
       fetchSession: this.fetchSession,
       stripe: this.stripe,
+      verifyUrl: this.verifyUrl,
+      verifySession: this.verifySession,
       sessionTimeout: this.sessionTimeout,
       stripeTimeout: this.stripeTimeout,
       baseUrl: document.baseURI,

@@ -54,6 +54,32 @@ export interface FetchSessionRequest {
 /** Replaces the built-in endpoint request. */
 export type FetchSession = (request: FetchSessionRequest) => Promise<RelinkSessionConfig>;
 
+/** The argument of the `verifySession` property. */
+export interface VerifySessionRequest {
+  /** The `fcsess_…` of the session Stripe's flow just completed. */
+  sessionId: string;
+  /** Aborted when the check times out. */
+  signal: AbortSignal;
+}
+
+/**
+ * What the verify endpoint (or `verifySession`) answers: the session's outcome as the server
+ * read it back from Stripe (`createRelinkVerifyHandler` in `fc-relink/server` answers this).
+ */
+export interface RelinkVerification {
+  status?: 'pending' | 'succeeded' | 'failed' | 'cancelled' | null;
+  relink_result: {
+    /** Set only when the relink succeeded. */
+    authorization: string | null;
+    /** Set only when a specific account was asked for and relinked. */
+    account: string | null;
+    failure_reason?: 'no_authorization' | 'no_account' | 'other' | null;
+  } | null;
+}
+
+/** Replaces the built-in verify request. */
+export type VerifySession = (request: VerifySessionRequest) => Promise<RelinkVerification>;
+
 /** A Financial Connections account exactly as Stripe.js returned it. */
 export type RelinkAccount = FinancialConnectionsSession.Account;
 

@@ -12,6 +12,7 @@ import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSessio
 import { interpretResult } from './result.js';
 import { requestSession } from './session-request.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
+import { verifyRelink } from './verify.js';
 
 /** How an attempt reports progress to its host (the element). */
 export interface AttemptHooks {
@@ -74,6 +75,14 @@ async function openFlow(
   return interpretResult(raw, session, config.livemode ?? session.livemode);
 }
 
+/** With a server check configured, a success stands only if the server confirms it. */
+async function confirmed(outcome: RelinkOutcome, config: AttemptConfig, session: ValidSession, hooks: AttemptHooks): Promise<RelinkOutcome> {
+  if (outcome.status !== 'success' || config.verify === null) return outcome;
+  hooks.enter('verifying');
+  const check = await verifyRelink(config, session, outcome.sessionId, outcome.accounts);
+  return check.kind === 'error' ? failure(check.error) : outcome;
+}
+
 const UNEXPECTED: Readonly<Record<RelinkStage, RelinkErrorCode>> = {
   config: 'invalid_config',
   session: 'session_request_failed',
@@ -110,7 +119,9 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
     if (stripe.kind === 'aborted') return cancelled(session.value.mode, session.value.sessionId);
     if (stripe.kind === 'error') return failure(stripe.error);
 
-    return await oneFlowAtATime(() => openFlow(stripe.value, session.value, config, hooks));
+    const outcome = await oneFlowAtATime(() => openFlow(stripe.value, session.value, config, hooks));
+    stage = 'verify';
+    return await confirmed(outcome, config, session.value, hooks);
   } catch (error) {
     // Only a bug (ours or a hook's) lands here; the attempt still ends with one outcome.
     return failure(

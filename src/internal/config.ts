@@ -5,6 +5,7 @@ import type {
   RelinkMode,
   RelinkSessionConfig,
   StripeLike,
+  VerifySession,
 } from '../types.js';
 
 /** What the element hands to an attempt: its properties, unvalidated. */
@@ -17,7 +18,8 @@ export interface AttemptInput {
   headers: Record<string, string> | null | undefined;
   fetchSession: FetchSession | null | undefined;
   stripe: StripeLike | Promise<StripeLike> | null | undefined;
-  verifyUrl?: string | null | undefined;
+  verifyUrl: string | null | undefined;
+  verifySession: VerifySession | null | undefined;
   sessionTimeout: number | null | undefined;
   stripeTimeout: number | null | undefined;
   /** Base for a relative `session-url`: the document's base URL. */
@@ -36,6 +38,8 @@ export interface AttemptConfig {
   credentials: RequestCredentials;
   headers: Readonly<Record<string, string>>;
   stripe: StripeLike | Promise<StripeLike> | null;
+  /** The server check after Stripe's flow, when one is configured. */
+  verify: { kind: 'endpoint'; url: string } | { kind: 'function'; verifySession: VerifySession } | null;
   sessionTimeout: number;
   stripeTimeout: number;
 }
@@ -111,15 +115,15 @@ function checkTimeout(value: number | null | undefined, fallback: number, name: 
   return { ok: true, value };
 }
 
-function checkSessionUrl(url: string | null | undefined, baseUrl: string): Checked<string> {
+function checkUrl(url: string, baseUrl: string, name: string): Checked<string> {
   let parsed: URL;
   try {
-    parsed = new URL(url ?? '', baseUrl);
+    parsed = new URL(url, baseUrl);
   } catch {
-    return invalid('session-url is not a valid URL.');
+    return invalid(`${name} is not a valid URL.`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return invalid(`session-url must be an http(s) URL; received a ${parsed.protocol} URL.`);
+    return invalid(`${name} must be an http(s) URL; received a ${parsed.protocol} URL.`);
   }
   return { ok: true, value: parsed.href };
 }
@@ -170,9 +174,22 @@ export function validateConfig(input: AttemptInput): Checked<AttemptConfig> {
     if (isBlank(input.sessionUrl)) {
       return invalid('session-url is required (the endpoint that creates a relink session), unless the fetchSession property is set.');
     }
-    const url = checkSessionUrl(input.sessionUrl.trim(), input.baseUrl);
+    const url = checkUrl(input.sessionUrl.trim(), input.baseUrl, 'session-url');
     if (!url.ok) return url;
     source = { kind: 'endpoint', url: url.value };
+  }
+
+  const verifySession = input.verifySession ?? null;
+  if (verifySession !== null && typeof verifySession !== 'function') {
+    return invalid('verifySession must be a function that returns a Promise of the verification.');
+  }
+  let verify: AttemptConfig['verify'] = null;
+  if (verifySession !== null) {
+    verify = { kind: 'function', verifySession };
+  } else if (!isBlank(input.verifyUrl)) {
+    const url = checkUrl(input.verifyUrl.trim(), input.baseUrl, 'verify-url');
+    if (!url.ok) return url;
+    verify = { kind: 'endpoint', url: url.value };
   }
 
   const credentials = input.credentials ?? 'same-origin';
@@ -198,6 +215,7 @@ export function validateConfig(input: AttemptInput): Checked<AttemptConfig> {
       credentials: credentials as RequestCredentials,
       headers: Object.freeze(headers.value),
       stripe: input.stripe ?? null,
+      verify,
       sessionTimeout: sessionTimeout.value,
       stripeTimeout: stripeTimeout.value,
     },

@@ -181,3 +181,91 @@ export function createSessionEndpoint(fake: FakeStripe, options: SessionEndpoint
     },
   };
 }
+
+/**
+ * How the mocked verify endpoint answers. `ok` implements `createRelinkVerifyHandler`'s answer
+ * from the fake's record of the session: `{ status, relink_result }`.
+ */
+export type VerifyScenario =
+  | 'ok'
+  /** Stripe has no relink on record for the session (→ `verification_failed`). */
+  | 'unconfirmed'
+  /** Stripe's record names another account (→ `verification_failed` in a same-account session). */
+  | 'other-account'
+  | 'server-error'
+  | 'garbage'
+  | 'network-error'
+  | 'hang';
+
+export const VERIFY_SCENARIOS: readonly VerifyScenario[] = Object.freeze([
+  'ok',
+  'unconfirmed',
+  'other-account',
+  'server-error',
+  'garbage',
+  'network-error',
+  'hang',
+]);
+
+export interface VerifyEndpointOptions {
+  /** Default: `/api/relink-verify`. */
+  url?: string;
+  /** Default: `ok`. Can be changed later through the returned object. */
+  scenario?: VerifyScenario;
+}
+
+export interface VerifyEndpoint {
+  readonly handler: HttpHandler;
+  scenario: VerifyScenario;
+  readonly requests: readonly RecordedSessionRequest[];
+}
+
+/** An msw handler for the merchant's verify endpoint, answering from the fake's sessions. */
+export function createVerifyEndpoint(fake: FakeStripe, options: VerifyEndpointOptions = {}): VerifyEndpoint {
+  const requests: RecordedSessionRequest[] = [];
+  const state: { scenario: VerifyScenario } = { scenario: options.scenario ?? 'ok' };
+  const handler = http.all(options.url ?? '/api/relink-verify', async ({ request }) => {
+    const text = await request.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Recorded as text; answered below.
+    }
+    requests.push({ method: request.method, body, headers: Object.fromEntries(request.headers) });
+    if (request.method !== 'POST') return jsonError(405, 'Use POST.');
+    const id = (body as { session?: unknown } | null)?.session;
+    const session = typeof id === 'string' ? fake.retrieveSession(id) : undefined;
+    if (!session) return jsonError(404, 'No such session.');
+    switch (state.scenario) {
+      case 'server-error':
+        return jsonError(500, 'Could not reach Stripe.');
+      case 'garbage':
+        return new HttpResponse('<h1>oops</h1>', { status: 200, headers: { 'content-type': 'text/html' } });
+      case 'network-error':
+        return HttpResponse.error();
+      case 'hang':
+        await delay('infinite');
+        return HttpResponse.error();
+      case 'unconfirmed':
+        return HttpResponse.json({ status: 'pending', relink_result: { authorization: null, account: null, failure_reason: null } });
+      case 'other-account':
+        return HttpResponse.json({
+          status: session.status,
+          relink_result: { ...session.relink_result, account: 'fca_someone_else' },
+        });
+      default:
+        return HttpResponse.json({ status: session.status, relink_result: session.relink_result });
+    }
+  });
+  return {
+    handler,
+    requests,
+    get scenario() {
+      return state.scenario;
+    },
+    set scenario(next: VerifyScenario) {
+      state.scenario = next;
+    },
+  };
+}

@@ -18,10 +18,15 @@ export {
 } from './fake-stripe.js';
 export {
   createSessionEndpoint,
+  createVerifyEndpoint,
   ENDPOINT_SCENARIOS,
+  VERIFY_SCENARIOS,
   type EndpointScenario,
   type RecordedSessionRequest,
   type SessionEndpoint,
   type SessionEndpointOptions,
+  type VerifyEndpoint,
+  type VerifyEndpointOptions,
+  type VerifyScenario,
 } from './endpoint.js';
 export { createSimulatedCustomer, type SimulatorOptions } from './simulator.js';

@@ -14,9 +14,12 @@ import {
 import {
   createFakeStripe,
   createSessionEndpoint,
+  createVerifyEndpoint,
   type EndpointScenario,
   type FakeStripe,
   type SessionEndpoint,
+  type VerifyEndpoint,
+  type VerifyScenario,
 } from '../../src/testing/index.js';
 
 export { expect };
@@ -25,6 +28,7 @@ export const TEST_KEY = 'pk_test_51FcRelinkDemo0000000000000000';
 export const CHECKING = 'fca_test_checking';
 export const SAVINGS = 'fca_test_savings';
 export const ENDPOINT = '/api/relink-session';
+export const VERIFY_ENDPOINT = '/api/relink-verify';
 
 export type RecordedEvent = {
   [K in FcRelinkEventName]: { type: K; detail: FcRelinkEventDetailMap[K] };
@@ -65,7 +69,7 @@ interface MountOptions {
   attrs?: Record<string, string>;
   scenario?: EndpointScenario;
   /** Set properties before the element is connected. */
-  props?: Partial<Pick<FcRelinkElement, 'headers' | 'fetchSession' | 'stripe' | 'credentials'>>;
+  props?: Partial<Pick<FcRelinkElement, 'headers' | 'fetchSession' | 'stripe' | 'credentials' | 'verifySession'>>;
   /** Where to put the element; default: document.body. */
   parent?: Node;
 }
@@ -185,6 +189,14 @@ export async function useEndpoint(scenario: EndpointScenario = 'ok'): Promise<Se
   const endpoint = createSessionEndpoint(fake, { url: ENDPOINT, scenario });
   w.resetHandlers(endpoint.handler);
   return endpoint;
+}
+
+/** Adds the mocked verify endpoint (after `useEndpoint` or `mount`, which reset the handlers). */
+export async function useVerifyEndpoint(scenario: VerifyScenario = 'ok'): Promise<VerifyEndpoint> {
+  const w = await startWorker();
+  const verify = createVerifyEndpoint(fake, { url: VERIFY_ENDPOINT, scenario });
+  w.use(verify.handler);
+  return verify;
 }
 
 /**

@@ -7,21 +7,7 @@ import express from 'express';
 import Stripe from 'stripe';
 import { createRelinkSessionHandler, createRelinkVerifyHandler, toNodeHandler } from '../../dist/server/index.js';
 
-// msw 3's interceptors call Promise.withResolvers (Node 22+); this suite runs on Node 20 too.
-// It must exist before msw loads, hence the dynamic imports below.
-if (typeof Promise.withResolvers !== 'function') {
-  Promise.withResolvers = function withResolvers() {
-    let resolve;
-    let reject;
-    const promise = new this((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise, resolve, reject };
-  };
-}
-const { setupServer } = await import('msw/node');
-const { http: mock, HttpResponse } = await import('msw');
+import { setupServer, http as mock, HttpResponse } from './support/msw.mjs';
 
 // Built, never written out whole: a literal key would trip the leaked-key check.
 const fakeKey = ['sk', 'test', '51Fake' + 'g7H8i9'.repeat(4)].join('_');

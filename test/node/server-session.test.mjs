@@ -5,21 +5,7 @@ import assert from 'node:assert/strict';
 import Stripe from 'stripe';
 import { createRelinkSessionHandler, DEFAULT_RELINK_API_VERSION } from '../../dist/server/index.js';
 
-// msw 3's interceptors call Promise.withResolvers (Node 22+); this suite runs on Node 20 too.
-// It must exist before msw loads, hence the dynamic imports below.
-if (typeof Promise.withResolvers !== 'function') {
-  Promise.withResolvers = function withResolvers() {
-    let resolve;
-    let reject;
-    const promise = new this((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise, resolve, reject };
-  };
-}
-const { setupServer } = await import('msw/node');
-const { http, HttpResponse } = await import('msw');
+import { setupServer, http, HttpResponse } from './support/msw.mjs';
 
 // Built, never written out whole: a literal key would trip the leaked-key check.
 const fakeKey = ['sk', 'test', '51Fake' + 'a1B2c3'.repeat(4)].join('_');
