@@ -1,6 +1,6 @@
 // Turns a failed Stripe call into the answer the customer's browser gets: a status that says
 // whose problem it is, and Stripe's message only where it is about the request and scrubbed.
-import { redact } from './redact.js';
+import { redact } from '../internal/redact.js';
 import { jsonError, serverError } from './responses.js';
 
 /** The fields of a stripe-node error this module reads; all optional, since anything may be thrown. */
@@ -72,7 +72,7 @@ export function stripeErrorResponse(error: unknown): Response {
   }
   const e = error as StripeErrorLike;
   const code = text(e.code);
-  const message = redact(text(e.message) ?? 'Stripe could not complete the request.');
+  const message = redact(text(e.message) ?? 'Stripe could not complete the request.', 500);
   const status =
     type === 'invalid_request_error'
       ? code === 'resource_missing'

@@ -81,6 +81,19 @@ export interface SessionEndpoint {
 const jsonError = (status: number, message: string) =>
   HttpResponse.json({ error: { message } }, { status });
 
+/** Records a request (its JSON body parsed, or its text) and returns the body. */
+async function record(request: Request, into: RecordedSessionRequest[]): Promise<unknown> {
+  const text = await request.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Kept as text; the handler answers it.
+  }
+  into.push({ method: request.method, body, headers: Object.fromEntries(request.headers) });
+  return body;
+}
+
 /**
  * An msw handler for the merchant endpoint, backed by a fake Stripe so that the sessions it
  * returns can really be launched (once) by that fake's Stripe.js.
@@ -97,14 +110,7 @@ export function createSessionEndpoint(fake: FakeStripe, options: SessionEndpoint
   };
 
   const handler = http.all(options.url ?? '/api/relink-session', async ({ request }) => {
-    const text = await request.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Recorded as text; answered below.
-    }
-    requests.push({ method: request.method, body, headers: Object.fromEntries(request.headers) });
+    const body = await record(request, requests);
     if (request.method !== 'POST') return jsonError(405, 'Use POST.');
     if (typeof body !== 'object' || body === null) return jsonError(400, 'Expected a JSON object.');
     const requested = (body as { account?: unknown }).account;
@@ -225,14 +231,7 @@ export function createVerifyEndpoint(fake: FakeStripe, options: VerifyEndpointOp
   const requests: RecordedSessionRequest[] = [];
   const state: { scenario: VerifyScenario } = { scenario: options.scenario ?? 'ok' };
   const handler = http.all(options.url ?? '/api/relink-verify', async ({ request }) => {
-    const text = await request.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // Recorded as text; answered below.
-    }
-    requests.push({ method: request.method, body, headers: Object.fromEntries(request.headers) });
+    const body = await record(request, requests);
     if (request.method !== 'POST') return jsonError(405, 'Use POST.');
     const id = (body as { session?: unknown } | null)?.session;
     const session = typeof id === 'string' ? fake.retrieveSession(id) : undefined;

@@ -90,7 +90,7 @@ let server;
 const stripe = new Stripe(fakeKey, { maxNetworkRetries: 0 });
 
 before(async () => {
-  stripeApi.listen({ onUnhandledRequest: 'bypass' });
+  stripeApi.listen({ onUnhandledFrame: 'bypass' });
   server = createLiveDemoServer({ stripe, publishableKey: 'pk_test_demo', customer: CUSTOMER });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}`;

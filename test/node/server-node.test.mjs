@@ -80,8 +80,8 @@ const EXPECTED_SESSION = {
 before(() =>
   stripeApi.listen({
     // Only Stripe is mocked: the tests' own requests to 127.0.0.1 go through to the real server.
-    onUnhandledRequest: (request, print) => {
-      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
+    onUnhandledFrame: ({ frame, defaults }) => {
+      if (new URL(frame.data.request.url).hostname !== '127.0.0.1') defaults.error();
     },
   }),
 );

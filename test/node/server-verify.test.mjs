@@ -63,7 +63,7 @@ function post(body) {
   });
 }
 
-before(() => server.listen({ onUnhandledRequest: 'error' }));
+before(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   stripeRequests = [];
   stripeAnswer = () => HttpResponse.json(relinkSession());

@@ -1,0 +1,2 @@
+export { setupServer } from 'msw/node';
+export { http, HttpResponse } from 'msw';
