@@ -213,11 +213,12 @@ export class FcRelinkElement extends LitElement {
 
   #setState(next: RelinkState): void {
     const previous = this.#state;
-    if (next === previous) return;
     this.#state = next;
     if (next !== 'error') this.#message = STATUS_TEXT[next];
-    this.#reflectState();
+    // Rendered even when the state stays (error after error): the message may be new.
     this.requestUpdate();
+    if (next === previous) return;
+    this.#reflectState();
     emit(this, 'fc-relink-statechange', { state: next, previous });
   }
 

@@ -88,6 +88,19 @@ describe('<fc-relink> configuration checks, before any network traffic', () => {
     ]);
   });
 
+  it('reports a second configuration error in a row with its own message', async () => {
+    const m = await mount({ attrs: { 'publishable-key': 'hello' } });
+    await clickAndWait(m);
+    m.el.setAttribute('account', 'not-an-account');
+    m.el.setAttribute('publishable-key', 'pk_test_123');
+    const second = await clickAndWait(m);
+    await m.el.updateComplete;
+    expect(second.detail).to.deep.include({ code: 'invalid_config' });
+    expect(m.status()).to.include('account must be a Financial Connections account id');
+    expect(m.terminalEvents()).to.have.length(2);
+    expect(m.el.state).to.equal('error');
+  });
+
   it('starts nothing while disabled, and says so through relink()', async () => {
     const m = await mount({ attrs: { account: CHECKING, disabled: '' } });
     expect(m.button().disabled).to.equal(true);
