@@ -47,6 +47,7 @@ const npm = {
     element: 'src/element.ts',
     define: 'src/define.ts',
     'testing/index': 'src/testing/index.ts',
+    'testing/fake': 'src/testing/fake.ts',
     'server/index': 'src/server/index.ts',
     'react/index': 'src/react/index.ts',
     'jsx-react': 'src/jsx-react.ts',

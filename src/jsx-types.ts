@@ -5,7 +5,7 @@ import type {
   FcRelinkStateChangeEvent,
   FcRelinkSuccessEvent,
 } from './events.js';
-import type { FetchSession, RelinkCredentials, StripeLike } from './types.js';
+import type { FetchSession, RelinkCredentials, StripeLike, VerifySession } from './types.js';
 
 /** `<fc-relink>`'s attributes, as written in markup. */
 export interface FcRelinkAttributes {
@@ -17,6 +17,7 @@ export interface FcRelinkAttributes {
   disabled?: boolean;
   'session-timeout'?: number | string;
   'stripe-timeout'?: number | string;
+  'verify-url'?: string;
 }
 
 /** `<fc-relink>`'s properties, which React 19 and Preact set directly on the element. */
@@ -29,6 +30,8 @@ export interface FcRelinkProperties {
   headers?: Record<string, string>;
   fetchSession?: FetchSession | null;
   stripe?: StripeLike | Promise<StripeLike> | null;
+  verifyUrl?: string | null;
+  verifySession?: VerifySession | null;
 }
 
 /** Event listeners as `on<event-name>` props (React 19, Preact): `onfc-relink-success={…}`. */

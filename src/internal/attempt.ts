@@ -80,7 +80,12 @@ async function confirmed(outcome: RelinkOutcome, config: AttemptConfig, session:
   if (outcome.status !== 'success' || config.verify === null) return outcome;
   hooks.enter('verifying');
   const check = await verifyRelink(config, session, outcome.sessionId, outcome.accounts);
-  return check.kind === 'error' ? failure(check.error) : outcome;
+  // Only a positive answer confirms; anything else (an error, or an abort should verification
+  // ever become abortable) fails closed.
+  if (check.kind === 'ok') return outcome;
+  return failure(
+    check.kind === 'error' ? check.error : relinkError('verification_failed', 'The server check was abandoned.'),
+  );
 }
 
 const UNEXPECTED: Readonly<Record<RelinkStage, RelinkErrorCode>> = {
@@ -113,13 +118,24 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
     if (session.kind === 'error') return failure(session.error);
     const mismatch = sessionMismatch(config, session.value);
     if (mismatch) return failure(mismatch);
+    if (config.verify !== null && session.value.sessionId === null) {
+      // The server check must be about this attempt's session, named by the endpoint, not by
+      // whatever Stripe.js (or a stand-in for it) later reports.
+      return failure(
+        relinkError('invalid_session_response', 'The session response has no id; it is required when verify-url (or verifySession) is set.'),
+      );
+    }
 
     stage = 'stripe';
     const stripe = await stripePending;
     if (stripe.kind === 'aborted') return cancelled(session.value.mode, session.value.sessionId);
     if (stripe.kind === 'error') return failure(stripe.error);
 
-    const outcome = await oneFlowAtATime(() => openFlow(stripe.value, session.value, config, hooks));
+    const outcome = await oneFlowAtATime(
+      () => openFlow(stripe.value, session.value, config, hooks),
+      hooks.signal,
+      () => cancelled(session.value.mode, session.value.sessionId),
+    );
     stage = 'verify';
     return await confirmed(outcome, config, session.value, hooks);
   } catch (error) {

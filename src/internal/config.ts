@@ -1,4 +1,5 @@
 import { relinkError } from '../errors.js';
+import { isStripeLike } from './stripe.js';
 import type {
   FetchSession,
   RelinkErrorDetail,
@@ -107,10 +108,13 @@ function checkKey(key: string | null | undefined, hasStripe: boolean): Checked<s
   return { ok: true, value: trimmed };
 }
 
+// setTimeout fires at once for anything longer (about 24.8 days).
+const MAX_TIMEOUT = 2_147_483_647;
+
 function checkTimeout(value: number | null | undefined, fallback: number, name: string): Checked<number> {
   if (value == null) return { ok: true, value: fallback };
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    return invalid(`${name} must be a positive number of milliseconds; received ${String(value)}.`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT) {
+    return invalid(`${name} must be a positive number of milliseconds up to ${MAX_TIMEOUT}; received ${String(value)}.`);
   }
   return { ok: true, value };
 }
@@ -150,6 +154,10 @@ function checkHeaders(headers: Record<string, string> | null | undefined): Check
  */
 export function validateConfig(input: AttemptInput): Checked<AttemptConfig> {
   const hasStripe = input.stripe != null;
+  // A promise is checked when it resolves; anything else can be checked now.
+  if (hasStripe && typeof (input.stripe as { then?: unknown }).then !== 'function' && !isStripeLike(input.stripe)) {
+    return invalid('stripe must be a Stripe.js instance (or a Promise of one), as loadStripe() returns.');
+  }
   const key = checkKey(input.publishableKey, hasStripe);
   if (!key.ok) return key;
 

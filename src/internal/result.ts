@@ -62,6 +62,17 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
     };
   }
   const sessionId = returned.id;
+  // A result for another session (a stand-in for Stripe.js replaying an old success, say) is
+  // not this attempt's; neither it nor a server check of it can stand for this attempt.
+  if (session.sessionId !== null && sessionId !== session.sessionId) {
+    return {
+      status: 'error',
+      error: relinkError(
+        'stripe_error',
+        `Stripe.js returned session ${sessionId}, not the session this attempt opened (${session.sessionId}).`,
+      ),
+    };
+  }
   const accounts = Object.freeze([...(returned.accounts as RelinkAccount[])]);
 
   if (accounts.length === 0) return { status: 'cancel', mode, sessionId };

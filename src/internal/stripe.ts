@@ -10,7 +10,7 @@ import type { Step } from './session-request.js';
 // the next attempt tries again; a load that is merely slow is kept and awaited again.
 const instances = new Map<string, Promise<StripeLike>>();
 
-function isStripeLike(value: unknown): value is StripeLike {
+export function isStripeLike(value: unknown): value is StripeLike {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -59,9 +59,7 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
     if (!isStripeLike(stripe)) {
       return {
         kind: 'error',
-        error: relinkError('stripe_load_failed', 'The stripe property did not resolve to a Stripe.js instance.', {
-          retryable: false,
-        }),
+        error: relinkError('stripe_load_failed', 'The stripe property did not resolve to a Stripe.js instance.'),
       };
     }
     return { kind: 'ok', value: stripe };
@@ -91,11 +89,26 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
 
 // Stripe.js shows one Financial Connections modal at a time; two elements on a page (or a
 // script calling relink() on both) would otherwise stack flows. Launches queue instead.
-let queue: Promise<unknown> = Promise.resolve();
+let queue: Promise<void> = Promise.resolve();
 
-/** Runs `flow` once no other fc-relink flow is open on this page. */
-export function oneFlowAtATime<T>(flow: () => Promise<T>): Promise<T> {
-  const run = queue.then(flow, flow);
-  queue = run.catch(() => undefined);
-  return run;
+/**
+ * Runs `flow` once no other fc-relink flow is open on this page. If `signal` aborts while it
+ * waits, it leaves the queue at once with `onAbort()`; the flows behind it still wait for the
+ * ones ahead of it.
+ */
+export async function oneFlowAtATime<T>(flow: () => Promise<T>, signal: AbortSignal, onAbort: () => T): Promise<T> {
+  const ahead = queue;
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  queue = ahead.then(() => mine);
+  try {
+    try {
+      await raceAbort(ahead, signal);
+    } catch {
+      return onAbort();
+    }
+    return await flow();
+  } finally {
+    release();
+  }
 }

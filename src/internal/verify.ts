@@ -57,7 +57,8 @@ export async function verifyRelink(
     signal: new AbortController().signal,
     names: NAMES,
   });
-  const withAccounts = (error: RelinkErrorDetail): RelinkErrorDetail => Object.freeze({ ...error, accounts: ids });
+  // Always retryable, whatever the verify endpoint's status: a new attempt may well be confirmed.
+  const withAccounts = (error: RelinkErrorDetail): RelinkErrorDetail => Object.freeze({ ...error, retryable: true, accounts: ids });
   if (answer.kind === 'error') return fail(withAccounts(answer.error));
   if (answer.kind === 'aborted') return answer;
   const why = unconfirmed(answer.value.body, session);

@@ -1,7 +1,8 @@
 // Adapts a Fetch API handler to Node's (req, res) so the same handlers mount in Express,
 // node:http, Fastify's raw mode or Connect. The types are structural so that this module needs
 // no Node typings, and Express's and node:http's own objects fit.
-import { GENERIC_SERVER_ERROR } from './responses.js';
+import { bodyTooLarge, MAX_BODY_BYTES } from './body.js';
+import { GENERIC_SERVER_ERROR, methodNotAllowed } from './responses.js';
 import type { FetchHandler } from './types.js';
 
 /**
@@ -83,6 +84,9 @@ function requestHeaders(req: NodeRequestLike): Headers {
   return headers;
 }
 
+/** Thrown when a body grows past MAX_BODY_BYTES: reading stops there. */
+class BodyTooLarge extends Error {}
+
 async function readStream(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer>> {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -92,6 +96,7 @@ async function readStream(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer>
     if (bytes === null) continue;
     chunks.push(bytes);
     length += bytes.byteLength;
+    if (length > MAX_BODY_BYTES) throw new BodyTooLarge();
   }
   const body = new Uint8Array(length);
   let offset = 0;
@@ -167,7 +172,21 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
   return (req, res, next) => {
     void (async () => {
       try {
-        await writeResponse(await handler(await toFetchRequest(req)), res);
+        // Both handlers take POST only. Answered here, because Fetch cannot even represent some
+        // methods (TRACE, CONNECT) or targets (OPTIONS *).
+        if ((req.method ?? 'GET').toUpperCase() !== 'POST') {
+          await writeResponse(methodNotAllowed(), res);
+          return;
+        }
+        let request: Request;
+        try {
+          request = await toFetchRequest(req);
+        } catch (error) {
+          if (!(error instanceof BodyTooLarge)) throw error;
+          await writeResponse(bodyTooLarge(), res);
+          return;
+        }
+        await writeResponse(await handler(request), res);
       } catch (error) {
         try {
           if (next) next(error);

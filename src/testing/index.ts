@@ -1,21 +1,7 @@
-// fc-relink/testing: a faithful fake of Stripe.js and the Financial Connections API, and msw
-// handlers for the merchant endpoint, for integrators' own tests and demos.
-export {
-  createFakeStripe,
-  DEFAULT_AUTHORIZATIONS,
-  type CreateSessionParams,
-  type FakeAccountInit,
-  type FakeAuthorizationInit,
-  type FakeCustomer,
-  type FakeCustomerAction,
-  type FakeLaunch,
-  type FakeSession,
-  type FakeStripe,
-  type FakeStripeConstructor,
-  type FakeStripeError,
-  type FakeStripeInstance,
-  type FakeStripeOptions,
-} from './fake-stripe.js';
+// fc-relink/testing: a faithful fake of Stripe.js and the Financial Connections API, msw handlers
+// for the merchant's session and verify endpoints, and a simulated flow, for integrators' own
+// tests and demos. (fc-relink/testing/fake has the same without msw.)
+export * from './fake.js';
 export {
   createSessionEndpoint,
   createVerifyEndpoint,
@@ -29,4 +15,3 @@ export {
   type VerifyEndpointOptions,
   type VerifyScenario,
 } from './endpoint.js';
-export { createSimulatedCustomer, type SimulatorOptions } from './simulator.js';

@@ -152,6 +152,24 @@ describe('<fc-relink> attempts', () => {
     expect(m.launches()).to.have.length(0);
   });
 
+  it('ends with a cancel, promptly, when removed while waiting for another element\'s flow', async () => {
+    const held = holdFlows();
+    const a = await mount({ attrs: { account: CHECKING } });
+    const b = await mount({ attrs: { account: SAVINGS } });
+    const first = a.el.relink();
+    await until(() => held.length === 1);
+    const second = b.el.relink();
+    // Both elements share the endpoint mounted last: the second request is b's.
+    await until(() => b.endpoint.requests.length === 2 && b.el.state === 'loading');
+    await sleep(30);
+    b.el.remove();
+    const outcome = await Promise.race([second, sleep(500).then(() => 'still waiting')]);
+    expect(outcome).to.deep.include({ status: 'cancel', mode: 'same_account' });
+    held[0]?.act({ action: 'relink' });
+    expect((await first).status).to.equal('success');
+    expect(held).to.have.length(1);
+  });
+
   it('keeps its attempt when moved within the page', async () => {
     const m = await mount({ scenario: 'slow', attrs: { account: CHECKING } });
     m.endpoint.delayMs = 100;

@@ -49,6 +49,20 @@ describe('<fc-relink> configuration checks, before any network traffic', () => {
     expect(outcome.type).to.equal('fc-relink-success');
   });
 
+  it('refuses a stripe property that is not a Stripe.js instance before any request', async () => {
+    const m = await mount({ props: { stripe: { hello: 'world' } as never } });
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'invalid_config' });
+    expect((outcome.detail as { message: string }).message).to.include('stripe must be a Stripe.js instance');
+    expect(m.endpoint.requests).to.have.length(0);
+  });
+
+  it('reports stripe_load_failed, retryable, when the stripe promise resolves to something else', async () => {
+    const m = await mount({ props: { stripe: Promise.resolve(null) as never } });
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'stripe_load_failed', retryable: true });
+  });
+
   it('accepts a Promise of a Stripe instance', async () => {
     const m = await mount({ attrs: { 'publishable-key': '' }, props: { stripe: Promise.resolve(fake.Stripe('pk_test_given')) } });
     const outcome = await clickAndWait(m);
@@ -62,6 +76,7 @@ describe('<fc-relink> configuration checks, before any network traffic', () => {
     ['an unknown credentials mode', { credentials: 'sometimes' }, 'credentials'],
     ['a session-url with another scheme', { 'session-url': 'javascript:alert(1)' }, 'session-url'],
     ['a negative session-timeout', { 'session-timeout': '-5' }, 'session-timeout'],
+    ['a stripe-timeout longer than a timer can wait', { 'stripe-timeout': '3000000000' }, 'stripe-timeout'],
   ];
   for (const [what, attrs, named] of invalid) {
     it(`reports invalid_config for ${what}, naming ${named}`, async () => {

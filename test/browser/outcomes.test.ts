@@ -122,4 +122,17 @@ describe('<fc-relink> outcomes of Stripe\'s flow', () => {
     const outcome = await clickAndWait(m);
     expect(outcome.detail).to.deep.include({ code: 'livemode_mismatch', stage: 'result', accounts: ['fca_live_1'] });
   });
+
+  it('refuses a result for another session than the one this attempt opened', async () => {
+    const m = await mount({ attrs: { account: CHECKING } });
+    const old = fake.createSession({ account: CHECKING });
+    m.el.stripe = {
+      collectFinancialConnectionsAccounts: async () => ({
+        financialConnectionsSession: { id: old.id, accounts: [{ ...fake.authorizations.get('fcauth_test_stripebank')!.accounts[0]! }] },
+      }),
+    };
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'stripe_error', retryable: false });
+    expect((outcome.detail as { message: string }).message).to.include(`returned session ${old.id}, not the session this attempt opened`);
+  });
 });

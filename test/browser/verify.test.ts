@@ -87,6 +87,32 @@ describe('<fc-relink verify-url>: the server confirms the relink', () => {
     expect((outcome.detail as { message: string }).message).to.match(/authorization fcauth_someone_else, not fcauth_test_stripebank/);
   });
 
+  it('keeps verification_failed retryable whatever the check answered (here 403)', async () => {
+    const m = await mount({
+      attrs: { account: CHECKING },
+      props: { verifySession: () => Promise.reject(Object.assign(new Error('Not yours'), { status: 403 })) },
+    });
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'verification_failed', status: 403, retryable: true });
+  });
+
+  it('needs the session id from the endpoint, so that the check is about this attempt', async () => {
+    const m = await mount({
+      attrs: { 'session-url': '', ...withVerify },
+      props: {
+        fetchSession: async ({ account }) => {
+          const { id: _id, ...withoutId } = fake.toSessionConfig(fake.createSession({ account }));
+          return withoutId;
+        },
+      },
+    });
+    await useVerifyEndpoint('ok');
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'invalid_session_response' });
+    expect((outcome.detail as { message: string }).message).to.include('required when verify-url');
+    expect(m.launches()).to.have.length(0);
+  });
+
   it('refuses a verify-url that is not http(s) before any request', async () => {
     const m = await mount({ attrs: { 'verify-url': 'ftp://example.com/verify' } });
     const outcome = await clickAndWait(m);

@@ -6,6 +6,7 @@ export function WithPreact() {
     <fc-relink
       publishable-key="pk_test_123"
       session-url="/api/relink-session"
+      verifyUrl="/api/relink-verify"
       onfc-relink-error={(event) => console.log(event.detail.code)}
       // @ts-expect-error not an attribute of <fc-relink> (a typo of account)
       acount="fca_123"

@@ -128,6 +128,31 @@ describe('toNodeHandler in node:http', () => {
     assert.equal((await bad.json()).error.code, 'invalid_json');
   });
 
+  test('405 for methods and targets Fetch cannot represent (TRACE, OPTIONS *)', async () => {
+    const { request } = await import('node:http');
+    const { port } = new URL(app.base);
+    const raw = (method, path) =>
+      new Promise((resolve, reject) => {
+        request({ host: '127.0.0.1', port, method, path }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk)).on('end', () => resolve({ status: res.statusCode, allow: res.headers.allow, body }));
+        }).on('error', reject).end();
+      });
+    for (const [method, path] of [['TRACE', '/api/relink-session'], ['OPTIONS', '*']]) {
+      const response = await raw(method, path);
+      assert.equal(response.status, 405, method);
+      assert.equal(response.allow, 'POST');
+      assert.equal(JSON.parse(response.body).error.type, 'invalid_request_error');
+    }
+  });
+
+  test('413 for a streamed body over 16 KiB, without reading it all', async () => {
+    const big = JSON.stringify({ account: ACCOUNT, padding: 'x'.repeat(64 * 1024) });
+    const response = await postJson(`${app.base}/api/relink-session`, big);
+    assert.equal(response.status, 413);
+    assert.equal(seen.length, 0);
+  });
+
   test('a handler that throws becomes a generic 500 without its message', async () => {
     const broken = await listen(
       toNodeHandler(async () => {

@@ -221,6 +221,26 @@ describe('createRelinkSessionHandler: options', () => {
 });
 
 describe('createRelinkSessionHandler: refusals before Stripe', () => {
+  test('415 for a body that is not sent as JSON (a cross-site form post), before authorize', async () => {
+    let asked = false;
+    const h = handler({ authorize: async () => ((asked = true), owner) });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await h(post(JSON.stringify({ account: ACCOUNT }), { headers: { 'Content-Type': type } }));
+      assert.equal(response.status, 415, type);
+      assert.equal((await response.json()).error.code, 'unsupported_media_type');
+    }
+    assert.equal(asked, false);
+    assert.equal(stripeRequests.length, 0);
+  });
+
+  test('413 for a body over 16 KiB, before authorize', async () => {
+    const big = JSON.stringify({ account: ACCOUNT, padding: 'x'.repeat(17 * 1024) });
+    const response = await handler()(post(big));
+    assert.equal(response.status, 413);
+    assert.equal((await response.json()).error.code, 'body_too_large');
+    assert.equal(stripeRequests.length, 0);
+  });
+
   test('403 when authorize returns null, and Stripe is never called', async () => {
     const response = await handler({ authorize: async () => null })(post({ account: 'fca_someone_else' }));
     assert.equal(response.status, 403);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const entries = ['fc-relink', 'fc-relink/element', 'fc-relink/react', 'fc-relink/testing', 'fc-relink/server', 'fc-relink/jsx-react', 'fc-relink/jsx-preact'];
+const entries = ['fc-relink', 'fc-relink/element', 'fc-relink/react', 'fc-relink/testing', 'fc-relink/testing/fake', 'fc-relink/server', 'fc-relink/jsx-react', 'fc-relink/jsx-preact'];
 
 test('every entry imports in Node without a DOM', async () => {
   assert.equal(typeof globalThis.window, 'undefined');
@@ -30,4 +30,18 @@ test('the React wrapper renders to a string with react-dom/server', async () => 
 test('the custom-elements manifest is exported', async () => {
   const { default: manifest } = await import('fc-relink/custom-elements.json', { with: { type: 'json' } });
   assert.ok(manifest.modules.some((m) => m.exports?.some((e) => e.kind === 'custom-element-definition' && e.name === 'fc-relink')));
+});
+
+test('fc-relink/testing/fake imports nothing from msw', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const seen = new Set();
+  const visit = async (url) => {
+    if (seen.has(url.href)) return;
+    seen.add(url.href);
+    const code = await readFile(url, 'utf8');
+    assert.doesNotMatch(code, /from ['"]msw/, url.pathname);
+    for (const [, spec] of code.matchAll(/(?:from|import)\s*['"](\.[^'"]+)['"]/g)) await visit(new URL(spec, url));
+  };
+  await visit(new URL('../../dist/testing/fake.js', import.meta.url));
+  assert.ok(seen.size > 2);
 });
