@@ -55,8 +55,9 @@ export interface ValidSession {
   livemode: boolean | null;
 }
 
-export const DEFAULT_SESSION_TIMEOUT = 15_000;
-export const DEFAULT_STRIPE_TIMEOUT = 20_000;
+// For a timeout set to null or undefined; the same values as the element's property defaults.
+const DEFAULT_SESSION_TIMEOUT = 15_000;
+const DEFAULT_STRIPE_TIMEOUT = 20_000;
 
 const ID_TAIL = /^[A-Za-z0-9_]+$/;
 const CREDENTIALS: readonly RequestCredentials[] = ['same-origin', 'include', 'omit'];

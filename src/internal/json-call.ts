@@ -54,7 +54,7 @@ function messageOf(error: unknown): string {
 }
 
 /** 408, 429 and 5xx may pass on their own; other statuses will answer the same again. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 

@@ -1,8 +1,6 @@
 import { parseSession, type AttemptConfig, type ValidSession } from './config.js';
 import { callJson, fail, type CallNames, type Step } from './json-call.js';
 
-export type { Step } from './json-call.js';
-
 const NAMES: CallNames = {
   endpoint: 'The session endpoint',
   fn: 'fetchSession',

@@ -3,7 +3,7 @@ import type { StripeLike } from '../types.js';
 import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
 import { deadline, raceAbort, seconds } from './deadline.js';
-import type { Step } from './session-request.js';
+import type { Step } from './json-call.js';
 
 // One instance per key and connected account for the whole page, shared by every element
 // (Stripe binds an instance to one key and account for life). A failed load is forgotten so
