@@ -29,13 +29,19 @@ export const styles = css`
     cursor: default;
     opacity: 0.65;
   }
+  /*
+   * Space for two lines is kept from the start and the text never widens the element, so a
+   * state change moves nothing around it (only an error longer than two lines grows it).
+   * The live region stays in the accessibility tree while empty, or its first message is not announced.
+   */
   [part='status'] {
     color: var(--fc-relink-status-color, inherit);
     font-size: 0.9em;
-  }
-  /* The live region stays in the accessibility tree while empty, or the first message is not announced. */
-  [part='status']:not(:empty) {
+    line-height: 1.4;
+    min-height: 2.8em;
     margin-top: var(--fc-relink-gap, 0.5em);
+    min-width: var(--fc-relink-status-width, 22em);
+    contain: inline-size;
   }
   :host([state='error']) [part='status'] {
     color: var(--fc-relink-error-color, #c0123c);

@@ -1,13 +1,14 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { emit } from './events.js';
 import { relinkError } from './errors.js';
 import { runAttempt } from './internal/attempt.js';
-import type { AttemptInput } from './internal/config.js';
+import { Warmup } from './internal/warmup.js';
 import type {
   FetchSession,
   RelinkCredentials,
   RelinkOutcome,
+  RelinkPreload,
   RelinkState,
   StripeLike,
   VerifySession,
@@ -47,6 +48,7 @@ const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying'])
  * @cssprop --fc-relink-focus-ring - Button focus outline. Default: 2px solid #0a2540.
  * @cssprop --fc-relink-gap - Space between the button and the status. Default: 0.5em.
  * @cssprop --fc-relink-status-color - Status text color. Default: inherit.
+ * @cssprop --fc-relink-status-width - Least width of the status line (two lines of it are always reserved, so states do not shift the page). Default: 22em.
  * @cssprop --fc-relink-error-color - Status text color in the error state. Default: #c0123c.
  * @attr {RelinkState} state - Read-only, reflected: the current state, for CSS (`fc-relink[state="error"]`) and scripts.
  * @fires {FcRelinkStartEvent} fc-relink-start - Just before Stripe's flow opens. Detail: `{ mode, account, sessionId }`.
@@ -82,6 +84,20 @@ export class FcRelinkElement extends LitElement {
   /** Milliseconds to wait for Stripe.js to load. */
   @property({ attribute: 'stripe-timeout', type: Number }) stripeTimeout = 20000;
 
+  /**
+   * When Stripe.js is loaded: `intent` (pointer over, focus or touch on the element), `visible`
+   * (in the viewport), `eager` (when connected) or `none` (on the first attempt). Unknown values
+   * mean `intent`.
+   */
+  @property() preload: RelinkPreload = 'intent';
+
+  /**
+   * Requests the session as soon as the customer shows intent (as for `preload="intent"`), and
+   * uses it if the click follows within 30 s. Each prefetch creates a session on the server, used
+   * or not.
+   */
+  @property({ type: Boolean }) prefetch = false;
+
   /** Extra request headers for the endpoint (a CSRF token, say). */
   @property({ attribute: false }) headers: Record<string, string> = {};
 
@@ -104,6 +120,7 @@ export class FcRelinkElement extends LitElement {
   #message = '';
   #inflight: Promise<RelinkOutcome> | null = null;
   #controller: AbortController | null = null;
+  #warmup = new Warmup(this, () => !this.disabled && !BUSY.has(this.#state));
 
   /** The current state; also reflected as the `state` attribute. Read-only. */
   get state(): RelinkState {
@@ -134,10 +151,11 @@ export class FcRelinkElement extends LitElement {
     // Begun in a microtask: a relink() called from a listener of the previous attempt's last
     // event then starts after that event has reached every listener, so events never nest.
     const attempt = Promise.resolve()
-      .then(() => runAttempt(this.#input(), {
+      .then(() => runAttempt(this, {
         signal: controller.signal,
         enter: (state) => this.#setState(state),
         started: (detail) => emit(this, 'fc-relink-start', detail),
+        prefetched: () => this.#warmup.take(controller.signal),
       }))
       .then((outcome) => {
         this.#inflight = null;
@@ -149,22 +167,10 @@ export class FcRelinkElement extends LitElement {
     return attempt;
   }
 
-  #input(): AttemptInput {
-    return {
-      publishableKey: this.publishableKey,
-      stripeAccount: this.stripeAccount,
-      sessionUrl: this.sessionUrl,
-      account: this.account,
-      credentials: this.credentials,
-      headers: this.headers,
-      fetchSession: this.fetchSession,
-      stripe: this.stripe,
-      verifyUrl: this.verifyUrl,
-      verifySession: this.verifySession,
-      sessionTimeout: this.sessionTimeout,
-      stripeTimeout: this.stripeTimeout,
-      baseUrl: document.baseURI,
-    };
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A prefetched session was asked for with the old configuration (or while enabled).
+    if (changed.size > 0) this.#warmup.drop();
+    if (changed.has('preload')) this.#warmup.preloadChanged();
   }
 
   override connectedCallback(): void {

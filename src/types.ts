@@ -22,6 +22,13 @@ export type RelinkState =
 /** fetch credentials mode of the endpoint request. */
 export type RelinkCredentials = 'same-origin' | 'include' | 'omit';
 
+/**
+ * When Stripe.js is loaded: `intent` (the default) when the pointer enters, focus arrives or a
+ * touch starts on the element; `visible` when it enters the viewport; `eager` when it is
+ * connected; `none` on the first attempt.
+ */
+export type RelinkPreload = 'none' | 'intent' | 'visible' | 'eager';
+
 /** Where in an attempt an error happened. */
 export type RelinkStage = 'config' | 'session' | 'stripe' | 'result' | 'verify';
 

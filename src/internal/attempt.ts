@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
 import { interpretResult } from './result.js';
+import { messageOf, type Step } from './json-call.js';
 import { requestSession } from './session-request.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
 import { verifyRelink } from './verify.js';
@@ -21,6 +22,8 @@ export interface AttemptHooks {
   enter(state: 'loading' | 'open' | 'verifying'): void;
   /** Called just before Stripe's flow opens. */
   started(detail: FcRelinkStartDetail): void;
+  /** A session requested ahead of the click, if one is waiting; each is handed out once. */
+  prefetched?(): Promise<Step<ValidSession>> | null;
 }
 
 const failure = (error: RelinkErrorDetail): RelinkOutcome => ({ status: 'error', error });
@@ -33,18 +36,16 @@ const cancelled = (mode: RelinkMode | null, sessionId: string | null): RelinkOut
 /** Fails closed when the session is not the one this element asked for. */
 function sessionMismatch(config: AttemptConfig, session: ValidSession): RelinkErrorDetail | null {
   if (config.account !== null && session.account !== config.account) {
-    const got =
-      session.account === null ? 'an any-account session' : `a session for account ${session.account}`;
     return relinkError(
       'session_mismatch',
-      `This element relinks account ${config.account}, but the endpoint returned ${got}; Stripe was not opened.`,
+      `The endpoint's session is for ${session.account ?? 'any account'}, not ${config.account}.`,
     );
   }
   // Caught here, before the flow opens, rather than after the customer has gone through it.
   if (config.livemode !== null && session.livemode !== null && session.livemode !== config.livemode) {
     return relinkError(
       'livemode_mismatch',
-      `The endpoint returned a ${session.livemode ? 'live-mode' : 'test-mode'} session for a ${config.livemode ? 'live' : 'test'} publishable key; Stripe was not opened.`,
+      `The endpoint's session is not in ${config.livemode ? 'live' : 'test'} mode, as the key is.`,
       { stage: 'session' },
     );
   }
@@ -67,7 +68,7 @@ async function openFlow(
     return failure(
       relinkError(
         'stripe_error',
-        `Stripe.js failed while running the flow: ${error instanceof Error ? error.message : String(error)}`,
+        `Stripe.js failed: ${messageOf(error)}`,
         { retryable: true },
       ),
     );
@@ -113,7 +114,9 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
     // rather than their sum. Nothing is opened until the session has been checked.
     const stripePending = resolveStripe(config, hooks.signal);
-    const session = await requestSession(config, hooks.signal);
+    // A prefetch that failed was never shown to anyone; this attempt asks again itself.
+    const early = await hooks.prefetched?.();
+    const session = early?.kind === 'ok' ? early : await requestSession(config, hooks.signal);
     if (session.kind === 'aborted') return cancelled(null, null);
     if (session.kind === 'error') return failure(session.error);
     const mismatch = sessionMismatch(config, session.value);
@@ -122,7 +125,7 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
       // The server check must be about this attempt's session, named by the endpoint, not by
       // whatever Stripe.js (or a stand-in for it) later reports.
       return failure(
-        relinkError('invalid_session_response', 'The session response has no id; it is required when verify-url (or verifySession) is set.'),
+        relinkError('invalid_session_response', 'Bad session response: verify-url needs its id.'),
       );
     }
 
@@ -141,7 +144,7 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
   } catch (error) {
     // Only a bug (ours or a hook's) lands here; the attempt still ends with one outcome.
     return failure(
-      relinkError(UNEXPECTED[stage], `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`),
+      relinkError(UNEXPECTED[stage], `Unexpected failure: ${messageOf(error)}`),
     );
   }
 }

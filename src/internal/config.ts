@@ -9,22 +9,20 @@ import type {
   VerifySession,
 } from '../types.js';
 
-/** What the element hands to an attempt: its properties, unvalidated. */
+/** What an attempt reads from the element: its properties, unvalidated. */
 export interface AttemptInput {
-  publishableKey: string | null | undefined;
-  stripeAccount: string | null | undefined;
-  sessionUrl: string | null | undefined;
-  account: string | null | undefined;
-  credentials: string | null | undefined;
-  headers: Record<string, string> | null | undefined;
-  fetchSession: FetchSession | null | undefined;
-  stripe: StripeLike | Promise<StripeLike> | null | undefined;
-  verifyUrl: string | null | undefined;
-  verifySession: VerifySession | null | undefined;
-  sessionTimeout: number | null | undefined;
-  stripeTimeout: number | null | undefined;
-  /** Base for a relative `session-url`: the document's base URL. */
-  baseUrl: string;
+  readonly publishableKey: string | null | undefined;
+  readonly stripeAccount: string | null | undefined;
+  readonly sessionUrl: string | null | undefined;
+  readonly account: string | null | undefined;
+  readonly credentials: string | null | undefined;
+  readonly headers: Record<string, string> | null | undefined;
+  readonly fetchSession: FetchSession | null | undefined;
+  readonly stripe: StripeLike | Promise<StripeLike> | null | undefined;
+  readonly verifyUrl: string | null | undefined;
+  readonly verifySession: VerifySession | null | undefined;
+  readonly sessionTimeout: number | null | undefined;
+  readonly stripeTimeout: number | null | undefined;
 }
 
 /** A configuration that passed validation. */
@@ -84,7 +82,7 @@ function checkKey(key: string | null | undefined, hasStripe: boolean): Checked<s
   if (isBlank(key)) {
     return hasStripe
       ? { ok: true, value: null }
-      : invalid('publishable-key is required (a pk_test_… or pk_live_… key), unless the stripe property is set.');
+      : invalid('publishable-key is required (pk_test_… or pk_live_…).');
   }
   const trimmed = key.trim();
   if (/^(?:sk|rk)_/.test(trimmed)) {
@@ -93,7 +91,7 @@ function checkKey(key: string | null | undefined, hasStripe: boolean): Checked<s
       ok: false,
       error: relinkError(
         'invalid_publishable_key',
-        `publishable-key holds a ${trimmed.startsWith('sk_') ? 'secret' : 'restricted'} key, which must never reach a browser; it was not used. Use the publishable key (pk_test_… or pk_live_…) and roll the exposed key in the Stripe Dashboard.`,
+        `publishable-key holds a ${trimmed.startsWith('sk_') ? 'secret' : 'restricted'} key; it was not used. Roll it, and use a publishable key (pk_test_… or pk_live_…).`,
       ),
     };
   }
@@ -102,7 +100,7 @@ function checkKey(key: string | null | undefined, hasStripe: boolean): Checked<s
       ok: false,
       error: relinkError(
         'invalid_publishable_key',
-        'publishable-key is not a Stripe publishable key; expected one starting pk_test_ or pk_live_.',
+        'publishable-key must be pk_test_… or pk_live_….',
       ),
     };
   }
@@ -115,27 +113,28 @@ const MAX_TIMEOUT = 2_147_483_647;
 function checkTimeout(value: number | null | undefined, fallback: number, name: string): Checked<number> {
   if (value == null) return { ok: true, value: fallback };
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT) {
-    return invalid(`${name} must be a positive number of milliseconds up to ${MAX_TIMEOUT}; received ${String(value)}.`);
+    return invalid(`${name} must be 1 to ${MAX_TIMEOUT} ms.`);
   }
   return { ok: true, value };
 }
 
-function checkUrl(url: string, baseUrl: string, name: string): Checked<string> {
+function checkUrl(url: string, name: string): Checked<string> {
   let parsed: URL;
   try {
-    parsed = new URL(url, baseUrl);
+    // Relative to the document's base URL, as a link's href is.
+    parsed = new URL(url, document.baseURI);
   } catch {
-    return invalid(`${name} is not a valid URL.`);
+    return invalid(`${name} is not a URL.`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return invalid(`${name} must be an http(s) URL; received a ${parsed.protocol} URL.`);
+    return invalid(`${name} must be http(s).`);
   }
   return { ok: true, value: parsed.href };
 }
 
 function checkHeaders(headers: Record<string, string> | null | undefined): Checked<Record<string, string>> {
   if (headers == null) return { ok: true, value: {} };
-  if (typeof headers !== 'object') return invalid('headers must be an object of header names to string values.');
+  if (typeof headers !== 'object') return invalid('headers must be an object.');
   try {
     // Headers validates names and values exactly as fetch would.
     const normalized = new Headers(headers);
@@ -145,7 +144,7 @@ function checkHeaders(headers: Record<string, string> | null | undefined): Check
     });
     return { ok: true, value: out };
   } catch {
-    return invalid('headers contains an invalid header name or value.');
+    return invalid('headers has an invalid header.');
   }
 }
 
@@ -157,53 +156,53 @@ export function validateConfig(input: AttemptInput): Checked<AttemptConfig> {
   const hasStripe = input.stripe != null;
   // A promise is checked when it resolves; anything else can be checked now.
   if (hasStripe && typeof (input.stripe as { then?: unknown }).then !== 'function' && !isStripeLike(input.stripe)) {
-    return invalid('stripe must be a Stripe.js instance (or a Promise of one), as loadStripe() returns.');
+    return invalid('stripe must be a Stripe.js instance or a Promise of one.');
   }
   const key = checkKey(input.publishableKey, hasStripe);
   if (!key.ok) return key;
 
   const stripeAccount = isBlank(input.stripeAccount) ? null : input.stripeAccount.trim();
   if (stripeAccount !== null && !isStripeId(stripeAccount, 'acct_')) {
-    return invalid(`stripe-account must be a connected account id starting acct_; received "${stripeAccount}".`);
+    return invalid('stripe-account must be acct_….');
   }
 
   const account = isBlank(input.account) ? null : input.account.trim();
   if (account !== null && !isStripeId(account, 'fca_')) {
-    return invalid(`account must be a Financial Connections account id starting fca_; received "${account}".`);
+    return invalid('account must be fca_….');
   }
 
   const fetchSession = input.fetchSession ?? null;
   if (fetchSession !== null && typeof fetchSession !== 'function') {
-    return invalid('fetchSession must be a function that returns a Promise of the session.');
+    return invalid('fetchSession must be a function.');
   }
   let source: AttemptConfig['source'];
   if (fetchSession !== null) {
     source = { kind: 'function', fetchSession };
   } else {
     if (isBlank(input.sessionUrl)) {
-      return invalid('session-url is required (the endpoint that creates a relink session), unless the fetchSession property is set.');
+      return invalid('session-url is required.');
     }
-    const url = checkUrl(input.sessionUrl.trim(), input.baseUrl, 'session-url');
+    const url = checkUrl(input.sessionUrl.trim(), 'session-url');
     if (!url.ok) return url;
     source = { kind: 'endpoint', url: url.value };
   }
 
   const verifySession = input.verifySession ?? null;
   if (verifySession !== null && typeof verifySession !== 'function') {
-    return invalid('verifySession must be a function that returns a Promise of the verification.');
+    return invalid('verifySession must be a function.');
   }
   let verify: AttemptConfig['verify'] = null;
   if (verifySession !== null) {
     verify = { kind: 'function', verifySession };
   } else if (!isBlank(input.verifyUrl)) {
-    const url = checkUrl(input.verifyUrl.trim(), input.baseUrl, 'verify-url');
+    const url = checkUrl(input.verifyUrl.trim(), 'verify-url');
     if (!url.ok) return url;
     verify = { kind: 'endpoint', url: url.value };
   }
 
   const credentials = input.credentials ?? 'same-origin';
   if (!(CREDENTIALS as readonly string[]).includes(credentials)) {
-    return invalid(`credentials must be same-origin, include or omit; received "${credentials}".`);
+    return invalid('credentials must be same-origin, include or omit.');
   }
 
   const headers = checkHeaders(input.headers);
@@ -231,15 +230,10 @@ export function validateConfig(input: AttemptInput): Checked<AttemptConfig> {
   };
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 const invalidSession = (message: string): Checked<never> => ({
   ok: false,
-  error: relinkError('invalid_session_response', `The session response is not a valid relink session: ${message}`),
+  error: relinkError('invalid_session_response', `Bad session response: ${message}`),
 });
 
 /**
@@ -248,42 +242,42 @@ const invalidSession = (message: string): Checked<never> => ({
  */
 export function parseSession(body: unknown): Checked<ValidSession> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return invalidSession(`expected a JSON object, received ${describe(body)}.`);
+    return invalidSession('not an object.');
   }
   const session = body as Partial<Record<keyof RelinkSessionConfig, unknown>>;
   const secret = session.client_secret;
   if (typeof secret !== 'string') {
-    return invalidSession(`client_secret must be a string, received ${describe(secret)}.`);
+    return invalidSession('no client_secret.');
   }
   if (!secret.startsWith('fcsess_') || !secret.includes('_secret_') || !ID_TAIL.test(secret)) {
-    return invalidSession('client_secret is not a Financial Connections client secret (expected fcsess_…_secret_…).');
+    return invalidSession('client_secret is not fcsess_…_secret_….');
   }
   const options = session.relink_options;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return invalidSession(`relink_options must be an object, received ${describe(options)}; is the endpoint creating the session with relink_options?`);
+    return invalidSession('no relink_options.');
   }
   const { authorization, account } = options as Record<string, unknown>;
   if (!isStripeId(authorization, 'fcauth_')) {
-    return invalidSession('relink_options.authorization must be an id starting fcauth_.');
+    return invalidSession('relink_options.authorization is not fcauth_….');
   }
   let accountId: string | null = null;
   if (account != null) {
     if (!isStripeId(account, 'fca_')) {
-      return invalidSession('relink_options.account must be null or an id starting fca_.');
+      return invalidSession('relink_options.account is not fca_….');
     }
     accountId = account;
   }
   let sessionId: string | null = null;
   if (session.id != null) {
     if (!isStripeId(session.id, 'fcsess_')) {
-      return invalidSession('id must be an id starting fcsess_ when present.');
+      return invalidSession('id is not fcsess_….');
     }
     sessionId = session.id;
   }
   let livemode: boolean | null = null;
   if (session.livemode != null) {
     if (typeof session.livemode !== 'boolean') {
-      return invalidSession(`livemode must be a boolean when present, received ${describe(session.livemode)}.`);
+      return invalidSession('livemode is not a boolean.');
     }
     livemode = session.livemode;
   }

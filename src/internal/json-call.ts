@@ -49,7 +49,7 @@ export interface JsonAnswer {
   status?: number;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -116,7 +116,7 @@ async function viaEndpoint(url: string, body: unknown, options: CallOptions, lim
   } catch {
     const type = response.headers.get('content-type') ?? 'no content type';
     return fail(
-      relinkError(options.names.invalid, `${what} answered HTTP ${response.status} with a body that is not JSON (${type}).`, {
+      relinkError(options.names.invalid, `${what} answered HTTP ${response.status}, not JSON (${type}).`, {
         status: response.status,
       }),
     );

@@ -41,7 +41,7 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
     const stripeError = stripeErrorOf(result.error);
     const error = relinkError(
       'stripe_error',
-      `Stripe could not complete the relink: ${stripeError.message ?? stripeError.type}`,
+      `Stripe: ${stripeError.message ?? stripeError.type}`,
       { stripeError: Object.freeze(stripeError), retryable: RETRYABLE_STRIPE_TYPES.has(stripeError.type) },
     );
     return { status: 'error', error };
@@ -56,7 +56,7 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
   ) {
     return {
       status: 'error',
-      error: relinkError('stripe_error', 'Stripe.js resolved with neither a session nor an error.', {
+      error: relinkError('stripe_error', 'Stripe.js returned no session.', {
         retryable: true,
       }),
     };
@@ -69,7 +69,7 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
       status: 'error',
       error: relinkError(
         'stripe_error',
-        `Stripe.js returned session ${sessionId}, not the session this attempt opened (${session.sessionId}).`,
+        `Stripe.js returned session ${sessionId}, not ${session.sessionId}.`,
       ),
     };
   }
@@ -82,7 +82,7 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
       status: 'error',
       error: relinkError(
         'livemode_mismatch',
-        `Stripe returned ${expectedLivemode ? 'test-mode' : 'live-mode'} account(s) to a ${expectedLivemode ? 'live' : 'test'} key.`,
+        `Stripe returned accounts not in ${expectedLivemode ? 'live' : 'test'} mode.`,
         { accounts: Object.freeze(ids(accounts)) },
       ),
     };
@@ -95,7 +95,7 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
         status: 'error',
         error: relinkError(
           'account_mismatch',
-          `This relink was for account ${session.account}, but Stripe returned ${accounts.length === 1 ? 'another account' : `${accounts.length} accounts`} (${ids(accounts).join(', ')}); the result was not accepted.`,
+          `Stripe returned ${ids(accounts).join(', ')}, not ${session.account}.`,
           { accounts: Object.freeze(ids(accounts)) },
         ),
       };

@@ -3,7 +3,7 @@ import type { StripeLike } from '../types.js';
 import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
 import { deadline, raceAbort, seconds } from './deadline.js';
-import type { Step } from './json-call.js';
+import { messageOf, type Step } from './json-call.js';
 
 // One instance per key and connected account for the whole page, shared by every element
 // (Stripe binds an instance to one key and account for life). A failed load is forgotten so
@@ -18,19 +18,61 @@ export function isStripeLike(value: unknown): value is StripeLike {
   );
 }
 
+// The script @stripe/stripe-js 10 would inject (its release train); test/node checks they agree.
+const STRIPE_JS = 'https://js.stripe.com/endive/stripe.js';
+
+type TrustedTypesLike = {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+};
+let policy: { createScriptURL(url: string): unknown } | undefined;
+
+// The loader assigns script.src a plain string, which a page enforcing Trusted Types
+// (require-trusted-types-for 'script') refuses; so the script is injected here, through a
+// policy that allows exactly one URL, and the loader then finds window.Stripe ready.
+function stripeScriptUrl(): unknown {
+  const types = (window as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (!types) return STRIPE_JS;
+  policy ??= types.createPolicy('fc-relink', {
+    createScriptURL: (url) => {
+      if (url !== STRIPE_JS) throw new TypeError(url);
+      return url;
+    },
+  });
+  return policy.createScriptURL(STRIPE_JS);
+}
+
+function injectStripeJs(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = stripeScriptUrl() as string;
+    const fail = (reason: string) => {
+      // Removed so that the next attempt injects a fresh script instead of waiting on this one.
+      script.remove();
+      reject(new Error(reason));
+    };
+    script.onload = () => ((window as { Stripe?: unknown }).Stripe ? resolve() : fail('Stripe.js not available'));
+    script.onerror = () => fail('Failed to load Stripe.js');
+    document.head.append(script);
+  });
+}
+
 function instanceFor(publishableKey: string, stripeAccount: string | null): Promise<StripeLike> {
   const cacheKey = `${publishableKey}\n${stripeAccount ?? ''}`;
   const cached = instances.get(cacheKey);
   if (cached) return cached;
   const loading = (async () => {
-    // /pure injects nothing until loadStripe() runs, and reuses window.Stripe or an existing
-    // js.stripe.com script tag. The file path (not the directory) keeps Node's ESM loader happy.
-    // (Its bundled .d.mts re-exports without a file extension, so its types are named here.)
+    // /pure injects nothing until loadStripe() runs. The file path (not the directory) keeps
+    // Node's ESM loader happy. (Its bundled .d.mts re-exports without a file extension, so its
+    // types are named here.)
     const { loadStripe } = (await import('@stripe/stripe-js/pure/index.mjs')) as {
       loadStripe: typeof import('@stripe/stripe-js').loadStripe;
     };
+    // A page that already has Stripe.js (or its script tag) is left to the loader, which reuses it.
+    if (!('Stripe' in window) && !document.querySelector('script[src^="https://js.stripe.com/"]')) {
+      await injectStripeJs();
+    }
     const stripe = await loadStripe(publishableKey, stripeAccount === null ? undefined : { stripeAccount });
-    if (!isStripeLike(stripe)) throw new Error('Stripe.js is not available in this environment.');
+    if (!isStripeLike(stripe)) throw new Error('no Stripe.js here');
     const withAppInfo = stripe as StripeLike & { registerAppInfo?: (info: object) => void };
     withAppInfo.registerAppInfo?.({ name: 'fc-relink', version: VERSION });
     return stripe;
@@ -41,6 +83,14 @@ function instanceFor(publishableKey: string, stripeAccount: string | null): Prom
   });
   return loading;
 }
+
+/** Starts loading Stripe.js for this key and account, if it is not loaded or loading already. */
+export function preloadStripe(publishableKey: string, stripeAccount: string | null): void {
+  // A failure is forgotten (the next attempt tries again and reports it); never unhandled.
+  instanceFor(publishableKey, stripeAccount).catch(() => {});
+}
+
+const BLOCKERS = ' An ad blocker, the network or a Content-Security-Policy may block js.stripe.com.';
 
 /**
  * Resolves the Stripe.js instance for an attempt (the `stripe` property, or Stripe.js loaded
@@ -59,7 +109,7 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
     if (!isStripeLike(stripe)) {
       return {
         kind: 'error',
-        error: relinkError('stripe_load_failed', 'The stripe property did not resolve to a Stripe.js instance.'),
+        error: relinkError('stripe_load_failed', 'stripe is not a Stripe.js instance.'),
       };
     }
     return { kind: 'ok', value: stripe };
@@ -69,17 +119,16 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
         kind: 'error',
         error: relinkError(
           'stripe_load_failed',
-          `Stripe.js did not load within ${seconds(config.stripeTimeout)} (stripe-timeout). A slow network, an ad blocker or a Content-Security-Policy without https://js.stripe.com can cause this.`,
+          `Stripe.js did not load within ${seconds(config.stripeTimeout)} (stripe-timeout).${BLOCKERS}`,
         ),
       };
     }
     if (signal.aborted) return { kind: 'aborted' };
-    const reason = error instanceof Error ? error.message : String(error);
     return {
       kind: 'error',
       error: relinkError(
         'stripe_load_failed',
-        `Stripe.js could not be loaded (${reason}). An ad blocker, a privacy extension, no network or a Content-Security-Policy without https://js.stripe.com can cause this.`,
+        `Stripe.js could not load (${messageOf(error)}).${BLOCKERS}`,
       ),
     };
   } finally {

@@ -14,19 +14,19 @@ const NAMES: CallNames = {
 
 /** Why the server's answer does not confirm the relink, or `null` when it does. */
 function unconfirmed(answer: unknown, session: ValidSession): string | null {
-  if (typeof answer !== 'object' || answer === null) return 'its answer is not a JSON object';
+  if (typeof answer !== 'object' || answer === null) return 'not an object';
   const { status, relink_result: result } = answer as Partial<RelinkVerification>;
-  if (status === 'failed' || status === 'cancelled') return `Stripe reports the session ${status}`;
-  if (typeof result !== 'object' || result === null) return 'its answer has no relink_result';
+  if (status === 'failed' || status === 'cancelled') return `session ${status}`;
+  if (typeof result !== 'object' || result === null) return 'no relink_result';
   if (typeof result.authorization !== 'string') {
-    const reason = typeof result.failure_reason === 'string' ? ` (failure_reason: ${result.failure_reason})` : '';
-    return `Stripe reports no relinked authorization${reason}`;
+    const reason = result.failure_reason;
+    return `no relinked authorization${typeof reason === 'string' ? ` (${reason})` : ''}`;
   }
   if (result.authorization !== session.authorization) {
-    return `Stripe reports authorization ${result.authorization}, not ${session.authorization}`;
+    return `${result.authorization} relinked, not ${session.authorization}`;
   }
   if (session.mode === 'same_account' && result.account !== session.account) {
-    return `Stripe reports account ${String(result.account)} relinked, not ${String(session.account)}`;
+    return `${String(result.account)} relinked, not ${String(session.account)}`;
   }
   return null;
 }
@@ -65,7 +65,7 @@ export async function verifyRelink(
   if (why === null) return { kind: 'ok', value: true };
   return fail(
     withAccounts(
-      relinkError('verification_failed', `The server could not confirm the relink: ${why}.`, {
+      relinkError('verification_failed', `The server did not confirm the relink: ${why}.`, {
         ...(answer.value.status === undefined ? {} : { status: answer.value.status }),
       }),
     ),

@@ -111,7 +111,7 @@ describe('<fc-relink> configuration checks, before any network traffic', () => {
     const second = await clickAndWait(m);
     await m.el.updateComplete;
     expect(second.detail).to.deep.include({ code: 'invalid_config' });
-    expect(m.status()).to.include('account must be a Financial Connections account id');
+    expect(m.status()).to.include('account must be fca_');
     expect(m.terminalEvents()).to.have.length(2);
     expect(m.el.state).to.equal('error');
   });

@@ -133,6 +133,6 @@ describe('<fc-relink> outcomes of Stripe\'s flow', () => {
     };
     const outcome = await clickAndWait(m);
     expect(outcome.detail).to.deep.include({ code: 'stripe_error', retryable: false });
-    expect((outcome.detail as { message: string }).message).to.include(`returned session ${old.id}, not the session this attempt opened`);
+    expect((outcome.detail as { message: string }).message).to.include(`returned session ${old.id}, not fcsess_`);
   });
 });

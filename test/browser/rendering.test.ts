@@ -15,6 +15,27 @@ describe('<fc-relink> rendering and accessibility', () => {
     expect(m.status()).to.equal('');
   });
 
+  it('moves nothing on the page as its state changes through an attempt', async () => {
+    const row = document.body.appendChild(document.createElement('div'));
+    const m = await mount({ attrs: { account: CHECKING }, parent: row });
+    const after = row.appendChild(document.createElement('span'));
+    after.textContent = 'next to it';
+    const below = document.body.appendChild(document.createElement('p'));
+    below.textContent = 'below it';
+    const places = () => [m.el, after, below].map((node) => JSON.stringify(node.getBoundingClientRect()));
+    const idle = places();
+    const seen: string[][] = [];
+    // Measured once each state has rendered.
+    m.el.addEventListener('fc-relink-statechange', () => void m.el.updateComplete.then(() => seen.push(places())));
+    await clickAndWait(m);
+    await m.el.updateComplete;
+    seen.push(places());
+    expect(seen.length).to.be.at.least(3);
+    for (const snapshot of seen) expect(snapshot).to.deep.equal(idle);
+    row.remove();
+    below.remove();
+  });
+
   it('takes its label from the default slot', async () => {
     const m = await mount();
     m.el.textContent = 'Fix my bank connection';

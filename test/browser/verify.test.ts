@@ -84,7 +84,7 @@ describe('<fc-relink verify-url>: the server confirms the relink', () => {
     const outcome = await clickAndWait(m);
     expect(asked).to.deep.equal([m.endpoint.sessions[0]?.id]);
     expect(outcome.detail).to.deep.include({ code: 'verification_failed' });
-    expect((outcome.detail as { message: string }).message).to.match(/authorization fcauth_someone_else, not fcauth_test_stripebank/);
+    expect((outcome.detail as { message: string }).message).to.match(/fcauth_someone_else relinked, not fcauth_test_stripebank/);
   });
 
   it('keeps verification_failed retryable whatever the check answered (here 403)', async () => {
@@ -109,7 +109,7 @@ describe('<fc-relink verify-url>: the server confirms the relink', () => {
     await useVerifyEndpoint('ok');
     const outcome = await clickAndWait(m);
     expect(outcome.detail).to.deep.include({ code: 'invalid_session_response' });
-    expect((outcome.detail as { message: string }).message).to.include('required when verify-url');
+    expect((outcome.detail as { message: string }).message).to.include('verify-url needs its id');
     expect(m.launches()).to.have.length(0);
   });
 

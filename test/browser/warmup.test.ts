@@ -1,0 +1,237 @@
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, sleep, type Mounted } from './support.js';
+
+// Stripe.js is the fake on window.Stripe, reached through the real loader, which calls it once
+// per key: the calls for a fresh key show whether (and how often) Stripe.js was loaded for it.
+let keys = 0;
+const freshKey = () => `pk_test_warmup${++keys}x${Date.now()}`;
+const constructed: string[] = [];
+const loadsOf = (key: string) => constructed.filter((k) => k === key).length;
+
+before(() => {
+  const inner = fake.Stripe;
+  const recording = (key: string, options?: { stripeAccount?: string }) => {
+    constructed.push(key);
+    return inner(key, options);
+  };
+  (window as { Stripe?: unknown }).Stripe = Object.assign(recording, { version: inner.version });
+});
+after(() => fake.install(window));
+
+async function hover(m: Mounted): Promise<void> {
+  const box = m.button().getBoundingClientRect();
+  await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+/** Until `check` holds, or fails after `ms`. */
+async function eventually(check: () => boolean, ms = 2000): Promise<void> {
+  const until = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > until) throw new Error('condition never held');
+    await sleep(10);
+  }
+}
+
+afterEach(async () => {
+  await sendMouse({ type: 'move', position: [0, 0] });
+});
+
+describe('<fc-relink preload>', () => {
+  it('loads nothing when connected, by default', async () => {
+    const key = freshKey();
+    const m = await mount({ attrs: { 'publishable-key': key } });
+    await sleep(50);
+    expect(loadsOf(key)).to.equal(0);
+    expect(m.endpoint.requests).to.have.length(0);
+  });
+
+  it('loads Stripe.js when the pointer moves over the element, by default', async () => {
+    const key = freshKey();
+    const m = await mount({ attrs: { 'publishable-key': key } });
+    await hover(m);
+    await eventually(() => loadsOf(key) === 1);
+    expect(m.events).to.deep.equal([]);
+    expect(m.endpoint.requests, 'no session without prefetch').to.have.length(0);
+  });
+
+  it('loads Stripe.js when focus arrives from the keyboard, by default', async () => {
+    const key = freshKey();
+    const m = await mount({ attrs: { 'publishable-key': key } });
+    const before = document.body.appendChild(document.createElement('input'));
+    before.focus();
+    document.body.append(m.el); // right after the input in tab order
+    await sendKeys({ press: 'Tab' });
+    await eventually(() => loadsOf(key) === 1);
+    before.remove();
+  });
+
+  it('loads Stripe.js once for many elements with the same key, and reuses it in attempts', async () => {
+    const key = freshKey();
+    const a = await mount({ attrs: { 'publishable-key': key, account: CHECKING } });
+    const b = await mount({ attrs: { 'publishable-key': key, account: CHECKING } });
+    await hover(a);
+    await hover(b);
+    expect((await clickAndWait(a)).type).to.equal('fc-relink-success');
+    expect((await clickAndWait(b)).type).to.equal('fc-relink-success');
+    expect(loadsOf(key)).to.equal(1);
+  });
+
+  it('with preload="none", loads Stripe.js only on the first attempt', async () => {
+    const key = freshKey();
+    const m = await mount({ attrs: { 'publishable-key': key, preload: 'none', account: CHECKING } });
+    await hover(m);
+    m.button().focus();
+    await sleep(50);
+    expect(loadsOf(key)).to.equal(0);
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    expect(loadsOf(key)).to.equal(1);
+  });
+
+  it('with preload="eager", loads Stripe.js as soon as it is connected', async () => {
+    const key = freshKey();
+    await mount({ attrs: { 'publishable-key': key, preload: 'eager' } });
+    await eventually(() => loadsOf(key) === 1);
+  });
+
+  it('with preload="visible", loads Stripe.js once the element scrolls into view', async () => {
+    const key = freshKey();
+    const spacer = document.body.appendChild(document.createElement('div'));
+    spacer.style.height = '3000px';
+    const m = await mount({ attrs: { 'publishable-key': key, preload: 'visible' } });
+    await sleep(100);
+    expect(loadsOf(key)).to.equal(0);
+    m.el.scrollIntoView();
+    await eventually(() => loadsOf(key) === 1);
+    spacer.remove();
+  });
+
+  it('treats an unknown preload value as the default, intent', async () => {
+    const key = freshKey();
+    const m = await mount({ attrs: { 'publishable-key': key, preload: 'sometimes' } });
+    await sleep(50);
+    expect(loadsOf(key)).to.equal(0);
+    await hover(m);
+    await eventually(() => loadsOf(key) === 1);
+  });
+
+  it('switching preload to eager on a connected element loads Stripe.js then', async () => {
+    const key = freshKey();
+    const m = await mount({ attrs: { 'publishable-key': key, preload: 'none' } });
+    await sleep(50);
+    expect(loadsOf(key)).to.equal(0);
+    m.el.preload = 'eager';
+    await eventually(() => loadsOf(key) === 1);
+  });
+
+  it('does not preload with an invalid key, and reports it on the click instead', async () => {
+    const m = await mount({ attrs: { 'publishable-key': 'pk_nope', preload: 'eager' } });
+    await hover(m);
+    await sleep(50);
+    expect(m.events).to.deep.equal([]);
+    expect((await clickAndWait(m)).detail).to.deep.include({ code: 'invalid_publishable_key' });
+  });
+});
+
+describe('<fc-relink prefetch>', () => {
+  it('requests the session on intent, silently, and the click uses it', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    expect(m.events, 'a prefetch is invisible').to.deep.equal([]);
+    expect(m.el.state).to.equal('idle');
+    const outcome = await clickAndWait(m);
+    expect(outcome.type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(1);
+    expect(m.launches()).to.have.length(1);
+  });
+
+  it('is off by default', async () => {
+    const m = await mount({ attrs: { account: CHECKING } });
+    await hover(m);
+    await sleep(100);
+    expect(m.endpoint.requests).to.have.length(0);
+  });
+
+  it('uses a prefetch that is still in flight when the click comes', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING }, scenario: 'slow' });
+    m.endpoint.delayMs = 300;
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    const outcome = await clickAndWait(m);
+    expect(outcome.type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(1);
+  });
+
+  it('never uses a prefetched session twice', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    // The pointer is still over the element; no new intent, so the next attempt asks itself.
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(2);
+    const sessions = m.launches().map((l) => l.sessionId);
+    expect(new Set(sessions).size).to.equal(2);
+  });
+
+  it('shows nothing for a failed prefetch, and the click asks again', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING }, scenario: 'server-error' });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    await sleep(50);
+    expect(m.events).to.deep.equal([]);
+    expect(m.status()).to.equal('');
+    m.endpoint.scenario = 'ok';
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(2);
+  });
+
+  it('never prefetches while disabled', async () => {
+    const m = await mount({ attrs: { prefetch: '', disabled: '', account: CHECKING } });
+    await hover(m);
+    m.el.focus();
+    await sleep(100);
+    expect(m.endpoint.requests).to.have.length(0);
+  });
+
+  it('drops the prefetched session when the configuration changes before the click', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    m.el.account = SAVINGS;
+    const outcome = await clickAndWait(m);
+    expect(outcome.type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests.map((r) => r.body)).to.deep.equal([{ account: CHECKING }, { account: SAVINGS }]);
+  });
+
+  it('drops the prefetched session when the element is removed', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    m.el.remove();
+    document.body.append(m.el);
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(2);
+  });
+
+  it('does not use a prefetched session older than 30 s', async () => {
+    // The freshness timer is the only clock the prefetch has; firing it early is expiry.
+    const expiries: (() => void)[] = [];
+    const realSetTimeout = window.setTimeout;
+    window.setTimeout = ((fn: () => void, ms?: number) => {
+      if (ms === 30_000) expiries.push(fn);
+      return realSetTimeout(fn, ms);
+    }) as typeof window.setTimeout;
+    try {
+      const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+      await hover(m);
+      await eventually(() => m.endpoint.requests.length === 1);
+      expect(expiries).to.have.length(1);
+      expiries[0]!();
+      expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+      expect(m.endpoint.requests).to.have.length(2);
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
+  });
+});
