@@ -14,9 +14,8 @@ const entries = {
   // Everything of Lit and the loader that fc-relink itself uses, so only our code differs.
   'Lit + @stripe/stripe-js/pure': `
     import { LitElement, html, css } from 'lit';
-    import { property } from 'lit/decorators.js';
     import { loadStripe } from '@stripe/stripe-js/pure';
-    globalThis.keep = [LitElement, html, css, property, loadStripe];
+    globalThis.keep = [LitElement, html, css, loadStripe];
   `,
 };
 

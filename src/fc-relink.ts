@@ -1,5 +1,4 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { emit } from './events.js';
 import { relinkError } from './errors.js';
 import { runAttempt } from './internal/attempt.js';
@@ -59,62 +58,81 @@ const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying'])
  */
 export class FcRelinkElement extends LitElement {
   static override styles = styles;
+  // Declared here rather than with Lit's decorators, so that a site that does not use them does
+  // not ship them (about 0.4 kB gzip).
+  static override properties = {
+    publishableKey: { attribute: 'publishable-key' },
+    stripeAccount: { attribute: 'stripe-account' },
+    sessionUrl: { attribute: 'session-url' },
+    account: {},
+    credentials: {},
+    disabled: { type: Boolean, reflect: true },
+    sessionTimeout: { attribute: 'session-timeout', type: Number },
+    stripeTimeout: { attribute: 'stripe-timeout', type: Number },
+    preload: {},
+    prefetch: { type: Boolean },
+    headers: { attribute: false },
+    fetchSession: { attribute: false },
+    stripe: { attribute: false },
+    verifyUrl: { attribute: 'verify-url' },
+    verifySession: { attribute: false },
+  };
 
   /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
-  @property({ attribute: 'publishable-key' }) publishableKey: string | null = null;
+  publishableKey: string | null = null;
 
   /** Connected account `acct_…` (Stripe Connect), passed to Stripe.js. */
-  @property({ attribute: 'stripe-account' }) stripeAccount: string | null = null;
+  stripeAccount: string | null = null;
 
   /** The merchant endpoint that creates a relink session. Required unless `fetchSession` is set. */
-  @property({ attribute: 'session-url' }) sessionUrl: string | null = null;
+  sessionUrl: string | null = null;
 
   /** The `fca_…` account to relink; the session must be a same-account session for it. */
-  @property() account: string | null = null;
+  account: string | null = null;
 
   /** fetch credentials mode for the endpoint request. */
-  @property() credentials: RelinkCredentials = 'same-origin';
+  credentials: RelinkCredentials = 'same-origin';
 
   /** No attempt can start while set. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Milliseconds to wait for the session endpoint (or `fetchSession`); the verify request gets the same. */
-  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 15000;
+  sessionTimeout = 15000;
 
   /** Milliseconds to wait for Stripe.js to load. */
-  @property({ attribute: 'stripe-timeout', type: Number }) stripeTimeout = 20000;
+  stripeTimeout = 20000;
 
   /**
    * When Stripe.js is loaded: `intent` (pointer over, focus or touch on the element), `visible`
    * (in the viewport), `eager` (when connected) or `none` (on the first attempt). Unknown values
    * mean `intent`.
    */
-  @property() preload: RelinkPreload = 'intent';
+  preload: RelinkPreload = 'intent';
 
   /**
    * Requests the session as soon as the customer shows intent (as for `preload="intent"`), and
    * uses it if the click follows within 30 s. Each prefetch creates a session on the server, used
    * or not.
    */
-  @property({ type: Boolean }) prefetch = false;
+  prefetch = false;
 
   /** Extra request headers for the endpoint (a CSRF token, say). */
-  @property({ attribute: false }) headers: Record<string, string> = {};
+  headers: Record<string, string> = {};
 
   /** Replaces the built-in endpoint request. */
-  @property({ attribute: false }) fetchSession: FetchSession | null = null;
+  fetchSession: FetchSession | null = null;
 
   /** A Stripe.js instance (or a Promise of one) to use instead of loading Stripe.js. */
-  @property({ attribute: false }) stripe: StripeLike | Promise<StripeLike> | null = null;
+  stripe: StripeLike | Promise<StripeLike> | null = null;
 
   /**
    * The merchant endpoint that reads the session's outcome back from Stripe. When set, a success
    * is reported only once it confirms the relink; otherwise `verification_failed`.
    */
-  @property({ attribute: 'verify-url' }) verifyUrl: string | null = null;
+  verifyUrl: string | null = null;
 
   /** Replaces the built-in verify request. */
-  @property({ attribute: false }) verifySession: VerifySession | null = null;
+  verifySession: VerifySession | null = null;
 
   #state: RelinkState = 'idle';
   #message = '';

@@ -65,7 +65,7 @@ const cells = (row) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim().r
 
 test('README\'s attribute and property table is custom-elements.json\'s', async () => {
   const element = await manifestElement();
-  const publicFields = element.members.filter((m) => m.kind === 'field' && !m.privacy && !m.static && !m.name.startsWith('#'));
+  const publicFields = element.members.filter((m) => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !m.name.startsWith('#'));
   const expected = [
     ...element.attributes.map((a) => {
       const field = publicFields.find((f) => f.name === (a.fieldName ?? a.name));
