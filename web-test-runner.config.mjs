@@ -8,9 +8,39 @@ import { frameworkTests } from './scripts/bundle-frameworks.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
-// js.stripe.com is never reached from a test: by default its requests fail at once, as an ad
-// blocker would make them; a test can make them hang instead (see test/browser/stripe-network.ts).
-const stripeNetwork = new WeakMap();
+// js.stripe.com is never reached from a test. Its requests are answered per page, as a test sets
+// with `executeServerCommand('stripe-network', mode)`:
+//   'block' (the default): they fail at once, as an ad blocker or no network would make them;
+//   'hang':  they are never answered (until the mode changes: then held requests get the new answer);
+//   'empty': 200 JavaScript that does not define window.Stripe (a captive portal, a broken proxy);
+//   'fake':  a script that sets window.Stripe to the page's window.__fcRelinkStripeJs, a fake
+//            Stripe.js constructor the test controls (see test/browser/support.ts).
+const stripeNetwork = new WeakMap(); // page → { mode, held: Route[] }
+const STRIPE_NETWORK_MODES = new Set(['block', 'hang', 'empty', 'fake']);
+
+function networkOf(page) {
+  let network = stripeNetwork.get(page);
+  if (!network) stripeNetwork.set(page, (network = { mode: 'block', held: [] }));
+  return network;
+}
+
+function answerStripe(route, network) {
+  switch (network.mode) {
+    case 'hang':
+      network.held.push(route);
+      return undefined;
+    case 'empty':
+      return route.fulfill({ status: 200, contentType: 'application/javascript', body: '/* loaded, defines nothing */\n' });
+    case 'fake':
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/javascript',
+        body: 'if (window.__fcRelinkStripeJs) window.Stripe = window.__fcRelinkStripeJs;\n',
+      });
+    default:
+      return route.abort('blockedbyclient');
+  }
+}
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -34,7 +64,12 @@ export default {
       name: 'stripe-network',
       executeCommand({ command, payload, session }) {
         if (command !== 'stripe-network') return undefined;
-        stripeNetwork.set(session.browser.getPage(session.id), payload);
+        const mode = payload ?? 'block';
+        if (!STRIPE_NETWORK_MODES.has(mode)) throw new Error(`stripe-network: unknown mode ${String(mode)}`);
+        const network = networkOf(session.browser.getPage(session.id));
+        network.mode = mode;
+        // Requests held by 'hang' get the new mode's answer: a slow Stripe.js that arrives at last.
+        if (mode !== 'hang') for (const route of network.held.splice(0)) void answerStripe(route, network)?.catch(() => {});
         return true;
       },
     },
@@ -47,10 +82,7 @@ export default {
         const page = await context.newPage();
         // On the context, not the page: msw's service worker fetches on the page's behalf, and
         // only context routes see a service worker's requests.
-        await context.route('https://js.stripe.com/**', (route) => {
-          if (stripeNetwork.get(page) === 'hang') return; // never answered
-          return route.abort('blockedbyclient');
-        });
+        await context.route('https://js.stripe.com/**', (route) => answerStripe(route, networkOf(page)));
         return page;
       },
     }),

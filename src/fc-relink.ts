@@ -261,6 +261,7 @@ export class FcRelinkElement extends LitElement {
         ?disabled=${busy || this.disabled}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.#onClick}
+        @keydown=${this.#onKeydown}
       >
         <slot>Reconnect bank account</slot>
       </button>
@@ -270,5 +271,11 @@ export class FcRelinkElement extends LitElement {
 
   #onClick = (): void => {
     void this.relink();
+  };
+
+  // A held Enter clicks again on every auto-repeat; after a fast failure, focus is back on the
+  // button and each repeat would start a new attempt. Only a fresh press counts.
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.repeat && event.key === 'Enter') event.preventDefault();
   };
 }

@@ -49,8 +49,26 @@ export interface JsonAnswer {
   status?: number;
 }
 
+/**
+ * Describes a thrown or rejected value for a message. Never throws itself: what a third party
+ * (Stripe.js, a stand-in for it, fetchSession) rejects with may have a `message` getter or a
+ * `toString` that throws, and the attempt must still end with its one outcome.
+ */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'an error that could not be read';
+  }
+}
+
+/** The HTTP status a rejected value carries, read without trusting it. */
+function statusOf(error: unknown): unknown {
+  try {
+    return (error as { status?: unknown } | null)?.status;
+  } catch {
+    return undefined;
+  }
 }
 
 /** 408, 429 and 5xx may pass on their own; other statuses will answer the same again. */
@@ -106,6 +124,13 @@ async function viaEndpoint(url: string, body: unknown, options: CallOptions, lim
       cache: 'no-store',
       signal: limit.signal,
     });
+    // The answer must come from the endpoint's own origin. A redirect elsewhere (a login page,
+    // a moved API) is not the endpoint answering, whether or not that origin allows CORS: a
+    // browser fails the same redirect without CORS as a network error, and so do we, with CORS.
+    if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
+      void response.body?.cancel().catch(() => {});
+      throw new Error('it redirected to another origin');
+    }
     text = await raceAbort(response.text(), limit.signal);
   } catch (error) {
     return unreachable(error, limit, options, what);
@@ -135,7 +160,7 @@ async function viaFunction(
     const body = await raceAbort(Promise.resolve().then(() => call(limit.signal)), limit.signal);
     return { kind: 'ok', value: { body } };
   } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
+    const status = statusOf(error);
     if (!limit.timedOut && !options.signal.aborted && typeof status === 'number' && status >= 400 && status <= 599) {
       return httpError(status, messageOf(error), names.fn, names);
     }

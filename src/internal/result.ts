@@ -26,11 +26,31 @@ function ids(accounts: readonly RelinkAccount[]): string[] {
   return accounts.map((account) => String(account?.id));
 }
 
+/** An element of `accounts` that is at least shaped like a Financial Connections Account. */
+function isAccount(value: unknown): value is RelinkAccount {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+}
+
+const malformed = (): RelinkOutcome => ({
+  status: 'error',
+  error: relinkError('stripe_error', 'Stripe.js returned no session.', { retryable: true }),
+});
+
 /**
  * Turns what `collectFinancialConnectionsAccounts` resolved with into the attempt's outcome,
- * failing closed: anything other than the accounts the session allows is an error.
+ * failing closed: anything other than the accounts the session allows is an error. A result
+ * that is not Stripe's shape (down to each account), or that throws when read, is a malformed
+ * result, never an exception and never a success.
  */
 export function interpretResult(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): RelinkOutcome {
+  try {
+    return interpret(raw, session, expectedLivemode);
+  } catch {
+    return malformed();
+  }
+}
+
+function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): RelinkOutcome {
   const result = (typeof raw === 'object' && raw !== null ? raw : {}) as {
     error?: unknown;
     financialConnectionsSession?: { id?: unknown; accounts?: unknown };
@@ -52,14 +72,10 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
     typeof returned !== 'object' ||
     returned === null ||
     typeof returned.id !== 'string' ||
-    !Array.isArray(returned.accounts)
+    !Array.isArray(returned.accounts) ||
+    !returned.accounts.every(isAccount)
   ) {
-    return {
-      status: 'error',
-      error: relinkError('stripe_error', 'Stripe.js returned no session.', {
-        retryable: true,
-      }),
-    };
+    return malformed();
   }
   const sessionId = returned.id;
   // A result for another session (a stand-in for Stripe.js replaying an old success, say) is
