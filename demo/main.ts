@@ -10,14 +10,32 @@ import { DEMO_KEY, SCENARIOS, type Scenario } from './scenarios.js';
 const SESSION_URL = new URL('api/relink-session', document.baseURI).href;
 const ACCOUNT = 'fca_test_checking';
 
+// Beside the page, so that the demo works from any folder of any static host.
+const WORKER_URL = new URL('mockServiceWorker.js', document.baseURI).pathname;
+
+type TrustedTypesLike = {
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(url: string, type: unknown, sink: string): string | null },
+  ): unknown;
+};
+
+// A page that enforces Trusted Types (CSP `require-trusted-types-for 'script'`) refuses a plain
+// string in navigator.serviceWorker.register(), and msw passes it one (it stringifies whatever
+// URL it is given). The page's default policy, consulted only for such strings, vouches for
+// exactly msw's worker beside the page and for nothing else: any other string still fails.
+(window as { trustedTypes?: TrustedTypesLike }).trustedTypes?.createPolicy('default', {
+  createScriptURL: (url, _type, sink) =>
+    url === WORKER_URL && sink === 'ServiceWorkerContainer register' ? url : null,
+});
+
 const fake = createFakeStripe();
 fake.install(window);
 const endpoint = createSessionEndpoint(fake, { url: SESSION_URL, delayMs: 4000 });
 await setupWorker(endpoint.handler).start({
   quiet: true,
   onUnhandledFrame: 'bypass',
-  // Beside the page, so that the demo works from any folder of any static host.
-  serviceWorker: { url: new URL('mockServiceWorker.js', document.baseURI).pathname },
+  serviceWorker: { url: WORKER_URL },
 });
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;

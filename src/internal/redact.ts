@@ -5,8 +5,9 @@ const SECRET_PATTERNS: readonly (readonly [RegExp, string])[] = [
   // Client secrets of every Stripe object: fcsess_…_secret_…, pi_…_secret_…, seti_…_secret_…
   [/[A-Za-z0-9]+_(?:[A-Za-z0-9]+_)*secret_[A-Za-z0-9_]+/g, '[client secret]'],
   // Secret, restricted and ephemeral keys in any mode, including Stripe's masked echoes
-  // (sk_test_****1234). Not \b: a key glued to a name (STRIPE_KEY_sk_live_…, 1sk_…) has no word
-  // boundary before it; only a letter before it makes it part of a word (risk_, desk_).
+  // (sk_test_****1234). A key with its mode is unmistakable wherever it stands, even glued to a
+  // word (Keysk_test_…); without a mode, only a letter before it makes it part of a word (risk_).
+  [/(?:sk|rk|ek)_(?:test|live)_[A-Za-z0-9_*]+/g, '[secret key]'],
   [/(?<![A-Za-z])(?:sk|rk|ek)_[A-Za-z0-9_*]+/g, '[secret key]'],
   [/(?<![A-Za-z])pk_(?:test|live)_[A-Za-z0-9_]+/g, '[publishable key]'],
   [/(?<![A-Za-z])whsec_[A-Za-z0-9_]+/g, '[webhook secret]'],

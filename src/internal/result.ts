@@ -22,8 +22,9 @@ function stripeErrorOf(raw: unknown): RelinkStripeError {
   return error;
 }
 
+// Ids listed in an error detail are Stripe.js's words, so they are scrubbed like its messages.
 function ids(accounts: readonly RelinkAccount[]): string[] {
-  return accounts.map((account) => String(account?.id));
+  return accounts.map((account) => redact(String(account?.id)));
 }
 
 /** An element of `accounts` that is at least shaped like a Financial Connections Account. */

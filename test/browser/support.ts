@@ -201,9 +201,9 @@ function domText(root: Node, shadowOnly = false): string {
   return out;
 }
 
-// Secret, restricted and ephemeral keys, in any mode; after any non-alphanumeric, `_` included
-// (a word boundary would miss "key:_sk_live_…").
-const SECRET_KEY = /(?<![A-Za-z0-9])(?:sk|rk|ek)_(?:test|live)_[A-Za-z0-9]+/;
+// Secret, restricted and ephemeral keys, in any mode, wherever they stand: glued to a word
+// ("Keysk_live_…") or after `_` ("key:_sk_live_…") as much as on their own.
+const SECRET_KEY = /(?:sk|rk|ek)_(?:test|live)_[A-Za-z0-9]+/;
 
 /**
  * The secret-leak audit: no client secret issued in this page (by any mocked endpoint, by the
