@@ -8,6 +8,12 @@ import { preloadStripe } from './stripe.js';
 /** How long a prefetched session may wait for the click before it is thrown away unused. */
 export const PREFETCH_FRESH_MS = 30_000;
 
+/**
+ * How long the pointer must rest on the element before a session is prefetched: a pointer that
+ * merely crosses the button on its way elsewhere creates no session. Focus and touch count at once.
+ */
+export const PREFETCH_DWELL_MS = 100;
+
 /** What the warm-up reads from its element, at the moment it acts. */
 export interface WarmupHost extends ReactiveControllerHost, HTMLElement, AttemptInput {
   readonly preload: RelinkPreload;
@@ -20,7 +26,7 @@ interface Prefetched {
   timer: ReturnType<typeof setTimeout>;
 }
 
-const INTENT = ['pointerenter', 'focusin', 'touchstart'] as const;
+const INTENT = ['pointerenter', 'pointerleave', 'focusin', 'touchstart'] as const;
 const PRELOADS: readonly string[] = ['none', 'intent', 'visible', 'eager'];
 
 /** An unknown value means the default, as an invalid enumerated HTML attribute does. */
@@ -40,6 +46,7 @@ export class Warmup implements ReactiveController {
   readonly #idle: () => boolean;
   #observer: IntersectionObserver | null = null;
   #prefetched: Prefetched | null = null;
+  #dwell: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: WarmupHost, idle: () => boolean) {
     this.#host = host;
@@ -55,6 +62,7 @@ export class Warmup implements ReactiveController {
   hostDisconnected(): void {
     for (const type of INTENT) this.#host.removeEventListener(type, this.#onIntent);
     this.#unobserve();
+    clearTimeout(this.#dwell);
     this.drop();
   }
 
@@ -79,6 +87,8 @@ export class Warmup implements ReactiveController {
    * through `signal`. Returns null when there is none.
    */
   take(signal: AbortSignal): Promise<Step<ValidSession>> | null {
+    // A click before the dwell is over: this attempt asks itself, and nothing is prefetched after it.
+    clearTimeout(this.#dwell);
     const taken = this.#prefetched;
     if (taken === null) return null;
     clearTimeout(taken.timer);
@@ -101,9 +111,13 @@ export class Warmup implements ReactiveController {
     this.#observer = null;
   }
 
-  #onIntent = (): void => {
+  #onIntent = (event: Event): void => {
+    clearTimeout(this.#dwell);
+    if (event.type === 'pointerleave') return;
     if (preloadOf(this.#host) === 'intent') this.#loadStripe();
-    if (this.#host.prefetch) this.#prefetch();
+    if (!this.#host.prefetch) return;
+    if (event.type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
+    else this.#prefetch();
   };
 
   #loadStripe(): void {

@@ -145,6 +145,49 @@ describe('<fc-relink prefetch>', () => {
     expect(m.launches()).to.have.length(1);
   });
 
+  it('prefetches nothing for a pointer that only passes over the element', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    m.el.dispatchEvent(new PointerEvent('pointerenter'));
+    m.el.dispatchEvent(new PointerEvent('pointerleave'));
+    await sleep(250);
+    expect(m.endpoint.requests).to.have.length(0);
+  });
+
+  it('prefetches at once on focus or touch, but only after the pointer has rested 100 ms', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    // fetch is called synchronously when a prefetch starts, so a spy tells exactly when.
+    const realFetch = window.fetch;
+    let calls = 0;
+    window.fetch = (...args) => {
+      calls += 1;
+      return realFetch(...args);
+    };
+    try {
+      m.el.dispatchEvent(new FocusEvent('focusin'));
+      expect(calls, 'focus').to.equal(1);
+      m.el.remove();
+      document.body.append(m.el);
+      m.el.dispatchEvent(new TouchEvent('touchstart'));
+      expect(calls, 'touch').to.equal(2);
+      m.el.remove();
+      document.body.append(m.el);
+      m.el.dispatchEvent(new PointerEvent('pointerenter'));
+      expect(calls, 'pointer, at once').to.equal(2);
+      await eventually(() => calls === 3);
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+  });
+
+  it('a click before the pointer has rested makes one request, and none follows the attempt', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    m.el.dispatchEvent(new PointerEvent('pointerenter'));
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    await sleep(250);
+    expect(m.endpoint.requests).to.have.length(1);
+  });
+
   it('is off by default', async () => {
     const m = await mount({ attrs: { account: CHECKING } });
     await hover(m);
