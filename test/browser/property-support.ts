@@ -17,7 +17,7 @@
 // and `__FUZZ_SEED__` / `__FUZZ_PATH__` replay one.
 import fc from 'fast-check';
 import { http, HttpResponse } from 'msw';
-import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { SetupWorker } from 'msw/browser';
 import {
   FC_RELINK_EVENTS,
   RELINK_ERROR_CODES,
@@ -28,7 +28,7 @@ import {
   type StripeLike,
 } from '../../src/index.js';
 import type { FakeCustomerAction, FakeSession, FakeStripeError, SessionEndpoint } from '../../src/testing/index.js';
-import { CHECKING, SAVINGS, TEST_KEY, expect, fake, observe, takeUncaught, type RecordedEvent } from './support.js';
+import { CHECKING, SAVINGS, TEST_KEY, expect, fake, observe, startWorker, takeUncaught, type RecordedEvent } from './support.js';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -617,15 +617,6 @@ function flowOpens(plan: Plan): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Serving a plan.
-
-let worker: SetupWorker | null = null;
-async function startWorker(): Promise<SetupWorker> {
-  if (!worker) {
-    worker = setupWorker();
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  }
-  return worker;
-}
 
 const encoder = new TextEncoder();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -50,7 +50,8 @@ export const fake: FakeStripe = createFakeStripe();
 fake.install(window);
 
 let worker: SetupWorker | null = null;
-async function startWorker(): Promise<SetupWorker> {
+/** Starts msw's service worker once per page; every suite in the page shares it. */
+export async function startWorker(): Promise<SetupWorker> {
   if (!worker) {
     worker = setupWorker();
     await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
