@@ -40,6 +40,7 @@ await setupWorker(endpoint.handler).start({
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 const logBody = $<HTMLTableSectionElement>('#log tbody');
+const prefetch = $<HTMLInputElement>('#prefetch');
 const TERMINAL = new Set(['fc-relink-success', 'fc-relink-cancel', 'fc-relink-error']);
 
 /** One line a QA person can scan; the full detail sits under it. */
@@ -84,6 +85,7 @@ function makeElement(name: 'default' | 'restyled', scenario: Scenario): FcRelink
   element.setAttribute('publishable-key', scenario.key ?? DEMO_KEY);
   element.setAttribute('session-url', SESSION_URL);
   if (scenario.sameAccount) element.setAttribute('account', ACCOUNT);
+  element.prefetch = prefetch.checked;
   if (scenario.stripeBlocked) {
     const blocked = Promise.reject(new Error('Failed to load Stripe.js'));
     blocked.catch(() => {});
@@ -129,10 +131,20 @@ function apply(scenario: Scenario) {
   );
   const url = new URL(location.href);
   url.searchParams.set('scenario', scenario.id);
+  if (prefetch.checked) url.searchParams.set('prefetch', '');
+  else url.searchParams.delete('prefetch');
   history.replaceState(null, '', url);
 }
 
+// A prefetch shows no event by design; the request count is how QA sees one happen.
+const requests = $<HTMLOutputElement>('#requests');
+setInterval(() => {
+  const count = String(endpoint.requests.length);
+  if (requests.value !== count) requests.value = count;
+}, 100);
+
 const fieldset = $<HTMLFieldSetElement>('#scenarios');
+let current: Scenario;
 const initial = SCENARIOS.find((s) => s.id === new URL(location.href).searchParams.get('scenario')) ?? SCENARIOS[0]!;
 for (const scenario of SCENARIOS) {
   const input = Object.assign(document.createElement('input'), {
@@ -141,11 +153,13 @@ for (const scenario of SCENARIOS) {
     value: scenario.id,
     checked: scenario === initial,
   });
-  input.addEventListener('change', () => apply(scenario));
+  input.addEventListener('change', () => apply((current = scenario)));
   const label = document.createElement('label');
   label.append(input, Object.assign(document.createElement('span'), { textContent: scenario.label }));
   fieldset.append(label);
 }
 $<HTMLButtonElement>('#clear-log').addEventListener('click', () => logBody.replaceChildren());
-apply(initial);
+prefetch.checked = new URL(location.href).searchParams.has('prefetch');
+prefetch.addEventListener('change', () => apply(current));
+apply((current = initial));
 document.documentElement.dataset.ready = '';

@@ -231,7 +231,7 @@ export class FcRelinkElement extends LitElement {
     await this.updateComplete;
     const active = document.activeElement;
     if (this.isConnected && (active === null || active === document.body)) {
-      this.renderRoot.querySelector('button')?.focus();
+      this.#warmup.unprompted(() => this.renderRoot.querySelector('button')?.focus());
     }
   }
 

@@ -47,6 +47,7 @@ export class Warmup implements ReactiveController {
   #observer: IntersectionObserver | null = null;
   #prefetched: Prefetched | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
+  #muted = false;
 
   constructor(host: WarmupHost, idle: () => boolean) {
     this.#host = host;
@@ -97,6 +98,19 @@ export class Warmup implements ReactiveController {
     return taken.session;
   }
 
+  /**
+   * Runs `move` (which moves focus onto the element) without it counting as intent: focus the
+   * element gives back after an attempt is not the customer asking for another one.
+   */
+  unprompted(move: () => void): void {
+    this.#muted = true;
+    try {
+      move();
+    } finally {
+      this.#muted = false;
+    }
+  }
+
   /** Throws away the prefetched session (configuration changed, element removed, stale). */
   drop(): void {
     const dropped = this.#prefetched;
@@ -112,6 +126,7 @@ export class Warmup implements ReactiveController {
   }
 
   #onIntent = (event: Event): void => {
+    if (this.#muted) return;
     clearTimeout(this.#dwell);
     if (event.type === 'pointerleave') return;
     if (preloadOf(this.#host) === 'intent') this.#loadStripe();

@@ -188,6 +188,23 @@ describe('<fc-relink prefetch>', () => {
     expect(m.endpoint.requests).to.have.length(1);
   });
 
+  it('does not take the focus it gives back after an attempt for a new intent', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    m.button().focus();
+    await eventually(() => m.endpoint.requests.length === 1);
+    // Stripe's modal takes focus while it is open, as the real one does.
+    const modal = document.body.appendChild(document.createElement('button'));
+    fake.customer = () => {
+      modal.focus();
+      modal.remove();
+      return { action: 'relink' };
+    };
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    await eventually(() => m.el.shadowRoot?.activeElement === m.button());
+    await sleep(250);
+    expect(m.endpoint.requests).to.have.length(1);
+  });
+
   it('is off by default', async () => {
     const m = await mount({ attrs: { account: CHECKING } });
     await hover(m);

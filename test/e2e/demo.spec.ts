@@ -189,6 +189,30 @@ test('the restyled element runs the same flow and logs under its own name', asyn
   await expect(page.locator('[data-state-for="restyled"]')).toHaveText('success');
 });
 
+test('with prefetch on, hovering requests the session silently and the click uses it', async ({ page }) => {
+  await openDemo(page, 'same-account');
+  await page.getByRole('checkbox', { name: /Prefetch the session/ }).check();
+  await expect(page).toHaveURL(/[?&]prefetch/);
+  const requests = page.locator('#requests');
+  await expect(requests).toHaveText('0');
+  await relinkButton(page).hover();
+  await expect(requests).toHaveText('1');
+  await expect(page.locator('#log tbody tr')).toHaveCount(0);
+  await expect(stateBadge(page)).toHaveText('idle');
+  await relinkButton(page).click();
+  await throughToAccounts(page);
+  await reconnectAndFinish(page);
+  expect(await latestOutcome(page)).toMatchObject({ element: 'default', event: 'fc-relink-success' });
+  await expect(requests).toHaveText('1');
+});
+
+test('without prefetch, hovering requests nothing', async ({ page }) => {
+  await openDemo(page, 'same-account');
+  await relinkButton(page).hover();
+  await page.waitForTimeout(300);
+  await expect(page.locator('#requests')).toHaveText('0');
+});
+
 test('clicking again after an error starts a new attempt with its own outcome', async ({ page }) => {
   await openDemo(page, 'endpoint-500');
   await relinkButton(page).click();
