@@ -23,7 +23,7 @@ export const RELINK_ERRORS: Readonly<
 });
 
 /** The closed set of error codes, in the order of an attempt's stages. */
-export const RELINK_ERROR_CODES: readonly RelinkErrorCode[] = Object.freeze(
+export const RELINK_ERROR_CODES: readonly RelinkErrorCode[] = /* @__PURE__ */ Object.freeze(
   Object.keys(RELINK_ERRORS) as RelinkErrorCode[],
 );
 

@@ -53,7 +53,7 @@ export type FcRelinkErrorEvent = CustomEvent<FcRelinkErrorDetail>;
 export type FcRelinkStateChangeEvent = CustomEvent<FcRelinkStateChangeDetail>;
 
 /** The event names, for code that subscribes to all of them. */
-export const FC_RELINK_EVENTS: readonly FcRelinkEventName[] = Object.freeze([
+export const FC_RELINK_EVENTS: readonly FcRelinkEventName[] = /* @__PURE__ */ Object.freeze([
   'fc-relink-start',
   'fc-relink-success',
   'fc-relink-cancel',

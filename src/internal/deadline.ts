@@ -3,28 +3,15 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** True when the time ran out (as opposed to the parent aborting). */
   readonly timedOut: boolean;
-  /** Stops the timer; call once the guarded work is over. */
-  dispose(): void;
 }
 
 export function deadline(ms: number, parent: AbortSignal): Deadline {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onParentAbort = () => controller.abort(parent.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`Timed out after ${ms} ms`, 'TimeoutError'));
-  }, ms);
-  if (parent.aborted) onParentAbort();
-  else parent.addEventListener('abort', onParentAbort, { once: true });
+  // The platform's own timer signal: nothing to clear, and it lets go of the attempt once fired.
+  const timer = AbortSignal.timeout(ms);
   return {
-    signal: controller.signal,
+    signal: AbortSignal.any([parent, timer]),
     get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      clearTimeout(timer);
-      parent.removeEventListener('abort', onParentAbort);
+      return timer.aborted;
     },
   };
 }

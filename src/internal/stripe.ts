@@ -131,8 +131,6 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
         `Stripe.js could not load (${messageOf(error)}).${BLOCKERS}`,
       ),
     };
-  } finally {
-    limit.dispose();
   }
 }
 

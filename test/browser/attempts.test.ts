@@ -158,10 +158,18 @@ describe('<fc-relink> attempts', () => {
     const b = await mount({ attrs: { account: SAVINGS } });
     const first = a.el.relink();
     await until(() => held.length === 1);
+    // b's session comes from fetchSession, so the test knows when b has it: from then on only
+    // microtasks stand between b and the wait behind a's open flow.
+    let obtained = false;
+    b.el.fetchSession = async ({ account }) => {
+      const session = fake.toSessionConfig(fake.createSession({ account }));
+      obtained = true;
+      return session;
+    };
     const second = b.el.relink();
-    // Both elements share the endpoint mounted last: the second request is b's.
-    await until(() => b.endpoint.requests.length === 2 && b.el.state === 'loading');
+    await until(() => obtained);
     await sleep(30);
+    expect(b.el.state).to.equal('loading');
     b.el.remove();
     const outcome = await Promise.race([second, sleep(500).then(() => 'still waiting')]);
     expect(outcome).to.deep.include({ status: 'cancel', mode: 'same_account' });
