@@ -25,6 +25,9 @@ const STATUS_TEXT: Readonly<Record<Exclude<RelinkState, 'error'>, string>> = {
 
 const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying']);
 
+// What decides whether and which Stripe.js `preload` loads.
+const PRELOAD_INPUTS = ['preload', 'publishableKey', 'stripeAccount', 'stripe'] as const;
+
 /**
  * A button that lets a customer relink a bank account previously linked through Stripe
  * Financial Connections. It requests a fresh relink session from the merchant endpoint, opens
@@ -173,7 +176,7 @@ export class FcRelinkElement extends LitElement {
         signal: controller.signal,
         enter: (state) => this.#setState(state),
         started: (detail) => emit(this, 'fc-relink-start', detail),
-        prefetched: () => this.#warmup.take(controller.signal),
+        prefetched: (config) => this.#warmup.take(config, controller.signal),
       }))
       .then((outcome) => {
         this.#inflight = null;
@@ -186,9 +189,10 @@ export class FcRelinkElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A prefetched session was asked for with the old configuration (or while enabled).
-    if (changed.size > 0) this.#warmup.drop();
-    if (changed.has('preload')) this.#warmup.preloadChanged();
+    // A `stripe` promise is read at the first attempt, which reports its failure as
+    // stripe_load_failed; until then a rejection is not the page's unhandled rejection.
+    if (changed.has('stripe')) Promise.resolve(this.stripe).catch(() => {});
+    if (PRELOAD_INPUTS.some((name) => changed.has(name))) this.#warmup.preloadChanged();
   }
 
   override connectedCallback(): void {
@@ -262,6 +266,9 @@ export class FcRelinkElement extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         @click=${this.#onClick}
         @keydown=${this.#onKeydown}
+        @pointerenter=${this.#warmup.intent}
+        @pointerleave=${this.#warmup.intent}
+        @touchstart=${this.#warmup.intent}
       >
         <slot>Reconnect bank account</slot>
       </button>

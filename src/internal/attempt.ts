@@ -22,8 +22,11 @@ export interface AttemptHooks {
   enter(state: 'loading' | 'open' | 'verifying'): void;
   /** Called just before Stripe's flow opens. */
   started(detail: FcRelinkStartDetail): void;
-  /** A session requested ahead of the click, if one is waiting; each is handed out once. */
-  prefetched?(): Promise<Step<ValidSession>> | null;
+  /**
+   * A session requested ahead of the click with this configuration, if one is waiting (or still
+   * on its way); each is handed out once.
+   */
+  prefetched?(config: AttemptConfig): Promise<Step<ValidSession>> | null;
 }
 
 const failure = (error: RelinkErrorDetail): RelinkOutcome => ({ status: 'error', error });
@@ -114,9 +117,8 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
     // rather than their sum. Nothing is opened until the session has been checked.
     const stripePending = resolveStripe(config, hooks.signal);
-    // A prefetch that failed was never shown to anyone; this attempt asks again itself.
-    const early = await hooks.prefetched?.();
-    const session = early?.kind === 'ok' ? early : await requestSession(config, hooks.signal);
+    const early = hooks.prefetched?.(config);
+    const session = await (early ?? requestSession(config, hooks.signal));
     if (session.kind === 'aborted') return cancelled(null, null);
     if (session.kind === 'error') return failure(session.error);
     const mismatch = sessionMismatch(config, session.value);

@@ -1,16 +1,20 @@
 // Any message that can reach a customer, a log or an event passes through here (in the element
 // and in fc-relink/server), so that a secret an endpoint or Stripe echoes back, or a key an
 // integrator pasted, is never repeated.
+// A secret's random part always has a capital or a digit (or, masked, a `*`); words and
+// identifiers in ordinary messages (network_test_failed, client_secret_hash, task_live_queue)
+// have none, and are left alone.
+const RANDOM = '[A-Za-z0-9]*[A-Z0-9*][A-Za-z0-9*]*';
+
 const SECRET_PATTERNS: readonly (readonly [RegExp, string])[] = [
   // Client secrets of every Stripe object: fcsess_…_secret_…, pi_…_secret_…, seti_…_secret_…
-  [/[A-Za-z0-9]+_(?:[A-Za-z0-9]+_)*secret_[A-Za-z0-9_]+/g, '[client secret]'],
-  // Secret, restricted and ephemeral keys in any mode, including Stripe's masked echoes
-  // (sk_test_****1234). A key with its mode is unmistakable wherever it stands, even glued to a
-  // word (Keysk_test_…); without a mode, only a letter before it makes it part of a word (risk_).
-  [/(?:sk|rk|ek)_(?:test|live)_[A-Za-z0-9_*]+/g, '[secret key]'],
-  [/(?<![A-Za-z])(?:sk|rk|ek)_[A-Za-z0-9_*]+/g, '[secret key]'],
-  [/(?<![A-Za-z])pk_(?:test|live)_[A-Za-z0-9_]+/g, '[publishable key]'],
-  [/(?<![A-Za-z])whsec_[A-Za-z0-9_]+/g, '[webhook secret]'],
+  [new RegExp(`[A-Za-z0-9]+_(?:[A-Za-z0-9]+_)*?${RANDOM}_secret_[A-Za-z0-9_]+`, 'g'), '[client secret]'],
+  // Secret, restricted and ephemeral keys, including Stripe's masked echoes (sk_test_****1234).
+  // With its mode a key is unmistakable wherever it stands, even glued to a word (Keysk_test_…).
+  [new RegExp(`(?:sk|rk|ek)_(?:test|live)_${RANDOM}`, 'g'), '[secret key]'],
+  [new RegExp(`(?<![A-Za-z0-9_])(?:sk|rk|ek)_${RANDOM}`, 'g'), '[secret key]'],
+  [new RegExp(`(?<![A-Za-z0-9_])pk_(?:test|live)_${RANDOM}`, 'g'), '[publishable key]'],
+  [new RegExp(`(?<![A-Za-z0-9_])whsec_${RANDOM}`, 'g'), '[webhook secret]'],
 ];
 
 /**

@@ -24,21 +24,40 @@ const STRIPE_JS = 'https://js.stripe.com/endive/stripe.js';
 type TrustedTypesLike = {
   createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
 };
-let policy: { createScriptURL(url: string): unknown } | undefined;
+// null: the page's CSP does not allow the name (trusted-types …), tried once per page.
+let policy: { createScriptURL(url: string): unknown } | null | undefined;
 
 // The loader assigns script.src a plain string, which a page enforcing Trusted Types
 // (require-trusted-types-for 'script') refuses; so the script is injected here, through a
-// policy that allows exactly one URL, and the loader then finds window.Stripe ready.
+// policy that allows exactly one URL, and the loader then finds window.Stripe ready. Where the
+// page does not allow the policy, the plain URL goes to the page's own default policy, if any.
 function stripeScriptUrl(): unknown {
   const types = (window as { trustedTypes?: TrustedTypesLike }).trustedTypes;
-  if (!types) return STRIPE_JS;
-  policy ??= types.createPolicy('fc-relink', {
-    createScriptURL: (url) => {
-      if (url !== STRIPE_JS) throw new TypeError(url);
-      return url;
-    },
-  });
-  return policy.createScriptURL(STRIPE_JS);
+  if (policy === undefined && types) {
+    try {
+      policy = types.createPolicy('fc-relink', {
+        createScriptURL: (url) => {
+          if (url !== STRIPE_JS) throw new TypeError(url);
+          return url;
+        },
+      });
+    } catch {
+      policy = null;
+    }
+  }
+  return policy ? policy.createScriptURL(STRIPE_JS) : STRIPE_JS;
+}
+
+// Stripe.js itself, as the loader recognises it; not Stripe's other scripts (pricing-table.js…).
+const STRIPE_JS_URL = /^https:\/\/js\.stripe\.com\/(?:v3\/?|[a-z]+\/stripe\.js)(?:\?.*)?$/;
+
+function stripeJsOnPage(): boolean {
+  return (
+    'Stripe' in window ||
+    [...document.querySelectorAll<HTMLScriptElement>('script[src^="https://js.stripe.com/"]')].some((script) =>
+      STRIPE_JS_URL.test(script.src),
+    )
+  );
 }
 
 function injectStripeJs(): Promise<void> {
@@ -68,9 +87,7 @@ function instanceFor(publishableKey: string, stripeAccount: string | null): Prom
       loadStripe: typeof import('@stripe/stripe-js').loadStripe;
     };
     // A page that already has Stripe.js (or its script tag) is left to the loader, which reuses it.
-    if (!('Stripe' in window) && !document.querySelector('script[src^="https://js.stripe.com/"]')) {
-      await injectStripeJs();
-    }
+    if (!stripeJsOnPage()) await injectStripeJs();
     const stripe = await loadStripe(publishableKey, stripeAccount === null ? undefined : { stripeAccount });
     if (!isStripeLike(stripe)) throw new Error('no Stripe.js here');
     const withAppInfo = stripe as StripeLike & { registerAppInfo?: (info: object) => void };

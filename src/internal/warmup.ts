@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RelinkPreload } from '../types.js';
-import { validateConfig, type AttemptInput, type ValidSession } from './config.js';
+import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
 import type { Step } from './json-call.js';
 import { requestSession } from './session-request.js';
 import { preloadStripe } from './stripe.js';
@@ -9,8 +9,8 @@ import { preloadStripe } from './stripe.js';
 export const PREFETCH_FRESH_MS = 30_000;
 
 /**
- * How long the pointer must rest on the element before a session is prefetched: a pointer that
- * merely crosses the button on its way elsewhere creates no session. Focus and touch count at once.
+ * How long the pointer must rest on the button before a session is prefetched: a pointer that
+ * merely crosses it on its way elsewhere creates no session. Focus and touch count at once.
  */
 export const PREFETCH_DWELL_MS = 100;
 
@@ -24,14 +24,22 @@ interface Prefetched {
   session: Promise<Step<ValidSession>>;
   controller: AbortController;
   timer: ReturnType<typeof setTimeout>;
+  /** What the session was asked for with; an attempt with another configuration cannot use it. */
+  asked: string;
+  fetchSession: unknown;
 }
 
-const INTENT = ['pointerenter', 'pointerleave', 'focusin', 'touchstart'] as const;
 const PRELOADS: readonly string[] = ['none', 'intent', 'visible', 'eager'];
 
 /** An unknown value means the default, as an invalid enumerated HTML attribute does. */
 function preloadOf(host: WarmupHost): RelinkPreload {
   return PRELOADS.includes(host.preload) ? host.preload : 'intent';
+}
+
+/** Everything that goes into the session request, by value (a new but equal object is equal). */
+function askedFor(config: AttemptConfig): string {
+  const { source, account, credentials, headers } = config;
+  return JSON.stringify([source.kind === 'endpoint' ? source.url : null, account, credentials, headers]);
 }
 
 /**
@@ -49,6 +57,12 @@ export class Warmup implements ReactiveController {
   #dwell: ReturnType<typeof setTimeout> | undefined;
   #muted = false;
 
+  /**
+   * For the button's pointerenter, pointerleave and touchstart: intent is shown on the button,
+   * not on the blank room the status line keeps. (Focus is heard on the host.)
+   */
+  readonly intent = { handleEvent: (event: Event) => this.#onIntent(event), passive: true };
+
   constructor(host: WarmupHost, idle: () => boolean) {
     this.#host = host;
     this.#idle = idle;
@@ -56,20 +70,27 @@ export class Warmup implements ReactiveController {
   }
 
   hostConnected(): void {
-    for (const type of INTENT) this.#host.addEventListener(type, this.#onIntent, { passive: true });
+    this.#host.addEventListener('focusin', this.intent);
     this.preloadChanged();
   }
 
   hostDisconnected(): void {
-    for (const type of INTENT) this.#host.removeEventListener(type, this.#onIntent);
+    this.#host.removeEventListener('focusin', this.intent);
     this.#unobserve();
     clearTimeout(this.#dwell);
-    this.drop();
+    // A move disconnects and reconnects in one task; only a real removal throws the session away.
+    setTimeout(() => {
+      if (!this.#host.isConnected) this.#drop();
+    }, 0);
   }
 
-  /** Applies the current `preload`: `eager` loads now, `visible` waits for the viewport. */
+  /**
+   * Applies the current `preload` (and key): `eager` loads now, `visible` once in the viewport.
+   * Call again when `preload`, the key or the `stripe` property changes.
+   */
   preloadChanged(): void {
     this.#unobserve();
+    if (!this.#host.isConnected) return;
     const preload = preloadOf(this.#host);
     if (preload === 'eager') this.#loadStripe();
     else if (preload === 'visible' && typeof IntersectionObserver === 'function') {
@@ -84,16 +105,23 @@ export class Warmup implements ReactiveController {
   }
 
   /**
-   * Hands the prefetched session, if still fresh, to exactly one attempt, which may abort it
-   * through `signal`. Returns null when there is none.
+   * Hands the prefetched session to the attempt about to run with `config`, if it was asked for
+   * with the same configuration; once only. The attempt aborts it through `signal`. A prefetch
+   * still in flight is handed over as it is: its own `session-timeout` started before the click,
+   * so the attempt still ends within `session-timeout` of the click.
    */
-  take(signal: AbortSignal): Promise<Step<ValidSession>> | null {
+  take(config: AttemptConfig, signal: AbortSignal): Promise<Step<ValidSession>> | null {
     // A click before the dwell is over: this attempt asks itself, and nothing is prefetched after it.
     clearTimeout(this.#dwell);
     const taken = this.#prefetched;
     if (taken === null) return null;
-    clearTimeout(taken.timer);
     this.#prefetched = null;
+    clearTimeout(taken.timer);
+    const fetchSession = config.source.kind === 'function' ? config.source.fetchSession : null;
+    if (taken.asked !== askedFor(config) || taken.fetchSession !== fetchSession) {
+      taken.controller.abort();
+      return null;
+    }
     signal.addEventListener('abort', () => taken.controller.abort(), { once: true });
     return taken.session;
   }
@@ -111,13 +139,12 @@ export class Warmup implements ReactiveController {
     }
   }
 
-  /** Throws away the prefetched session (configuration changed, element removed, stale). */
-  drop(): void {
-    const dropped = this.#prefetched;
-    if (dropped === null) return;
+  /** Throws away the prefetched session (element removed, stale, or failed). */
+  #drop(entry = this.#prefetched): void {
+    if (entry === null || entry !== this.#prefetched) return;
     this.#prefetched = null;
-    clearTimeout(dropped.timer);
-    dropped.controller.abort();
+    clearTimeout(entry.timer);
+    entry.controller.abort();
   }
 
   #unobserve(): void {
@@ -125,7 +152,7 @@ export class Warmup implements ReactiveController {
     this.#observer = null;
   }
 
-  #onIntent = (event: Event): void => {
+  #onIntent(event: Event): void {
     if (this.#muted) return;
     clearTimeout(this.#dwell);
     if (event.type === 'pointerleave') return;
@@ -133,7 +160,7 @@ export class Warmup implements ReactiveController {
     if (!this.#host.prefetch) return;
     if (event.type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
     else this.#prefetch();
-  };
+  }
 
   #loadStripe(): void {
     const checked = validateConfig(this.#host);
@@ -147,11 +174,20 @@ export class Warmup implements ReactiveController {
     if (this.#prefetched !== null || !this.#idle()) return;
     const checked = validateConfig(this.#host);
     if (!checked.ok) return;
+    const config = checked.value;
     const controller = new AbortController();
-    this.#prefetched = {
-      session: requestSession(checked.value, controller.signal),
+    const entry: Prefetched = {
+      session: requestSession(config, controller.signal),
       controller,
-      timer: setTimeout(() => this.drop(), PREFETCH_FRESH_MS),
+      timer: setTimeout(() => this.#drop(entry), PREFETCH_FRESH_MS),
+      asked: askedFor(config),
+      fetchSession: config.source.kind === 'function' ? config.source.fetchSession : null,
     };
+    this.#prefetched = entry;
+    // A prefetch that fails before the click is forgotten at once: the click asks afresh, with
+    // its own full timeout, and no one ever sees the failure.
+    void entry.session.then((step) => {
+      if (step.kind !== 'ok') this.#drop(entry);
+    });
   }
 }

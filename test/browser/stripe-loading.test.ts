@@ -1,4 +1,4 @@
-import { CHECKING, TEST_KEY, clickAndWait, expect, fake, mount } from './support.js';
+import { CHECKING, TEST_KEY, clickAndWait, expect, fake, mount, sleep } from './support.js';
 
 describe('<fc-relink> and Stripe.js', () => {
   it('reuses an existing window.Stripe instead of injecting a script', async () => {
@@ -32,6 +32,13 @@ describe('<fc-relink> and Stripe.js', () => {
     const outcome = await clickAndWait(m);
     expect(outcome.detail).to.deep.include({ code: 'stripe_error' });
     expect((outcome.detail as { stripeError?: { code?: string } }).stripeError?.code).to.equal('resource_missing');
+  });
+
+  it('takes a stripe promise that rejects before the first attempt without an unhandled rejection, and reports it then', async () => {
+    const m = await mount({ props: { stripe: sleep(5).then(() => Promise.reject(new Error('Failed to load Stripe.js'))) } });
+    await sleep(50); // the after-each check fails the test on any unhandled rejection by now
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'stripe_load_failed', retryable: true });
   });
 
   it('uses the key it was given', async () => {

@@ -147,8 +147,8 @@ describe('<fc-relink prefetch>', () => {
 
   it('prefetches nothing for a pointer that only passes over the element', async () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    m.el.dispatchEvent(new PointerEvent('pointerenter'));
-    m.el.dispatchEvent(new PointerEvent('pointerleave'));
+    m.button().dispatchEvent(new PointerEvent('pointerenter'));
+    m.button().dispatchEvent(new PointerEvent('pointerleave'));
     await sleep(250);
     expect(m.endpoint.requests).to.have.length(0);
   });
@@ -165,13 +165,15 @@ describe('<fc-relink prefetch>', () => {
     try {
       m.el.dispatchEvent(new FocusEvent('focusin'));
       expect(calls, 'focus').to.equal(1);
-      m.el.remove();
+      m.el.remove(); // removed for good (a task passes), so its prefetch goes
+      await sleep(10);
       document.body.append(m.el);
-      m.el.dispatchEvent(new TouchEvent('touchstart'));
+      m.button().dispatchEvent(new TouchEvent('touchstart'));
       expect(calls, 'touch').to.equal(2);
-      m.el.remove();
+      m.el.remove(); // removed for good (a task passes), so its prefetch goes
+      await sleep(10);
       document.body.append(m.el);
-      m.el.dispatchEvent(new PointerEvent('pointerenter'));
+      m.button().dispatchEvent(new PointerEvent('pointerenter'));
       expect(calls, 'pointer, at once').to.equal(2);
       await eventually(() => calls === 3);
     } finally {
@@ -182,7 +184,7 @@ describe('<fc-relink prefetch>', () => {
 
   it('a click before the pointer has rested makes one request, and none follows the attempt', async () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    m.el.dispatchEvent(new PointerEvent('pointerenter'));
+    m.button().dispatchEvent(new PointerEvent('pointerenter'));
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
     await sleep(250);
     expect(m.endpoint.requests).to.have.length(1);
@@ -269,9 +271,63 @@ describe('<fc-relink prefetch>', () => {
     await hover(m);
     await eventually(() => m.endpoint.requests.length === 1);
     m.el.remove();
+    await sleep(10);
     document.body.append(m.el);
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
     expect(m.endpoint.requests).to.have.length(2);
+  });
+
+  it('keeps the prefetched session when the element is moved', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    const box = document.body.appendChild(document.createElement('div'));
+    box.append(m.el);
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(1);
+    box.remove();
+  });
+
+  it('keeps the prefetched session through a re-render that sets equal properties', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING }, props: { headers: { 'x-csrf': 't1' } } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    m.el.headers = { 'x-csrf': 't1' }; // a framework re-render: a new object, the same headers
+    await m.el.updateComplete;
+    expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+    expect(m.endpoint.requests).to.have.length(1);
+  });
+
+  it('honours a property set right after relink(), rather than the prefetched session', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    await hover(m);
+    await eventually(() => m.endpoint.requests.length === 1);
+    const attempt = m.el.relink();
+    m.el.account = SAVINGS;
+    expect((await attempt).status).to.equal('success');
+    expect(m.endpoint.requests.map((r) => r.body)).to.deep.equal([{ account: CHECKING }, { account: SAVINGS }]);
+  });
+
+  it('ends an attempt on a hanging prefetch within session-timeout of the click', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING, 'session-timeout': '400' }, scenario: 'hang' });
+    m.el.dispatchEvent(new FocusEvent('focusin'));
+    await sleep(150);
+    const clicked = performance.now();
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'session_request_failed', retryable: true });
+    // 400 ms from the prefetch, so well under 400 ms from the click (plus generous slack).
+    expect(performance.now() - clicked).to.be.below(400 + 300);
+    expect(m.endpoint.requests).to.have.length(1);
+    m.endpoint.scenario = 'ok';
+  });
+
+  it('is not prefetched by the pointer resting on the blank room of the status line', async () => {
+    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+    const host = m.el.getBoundingClientRect();
+    const button = m.button().getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(host.right - 5), Math.round(button.bottom + 10)] });
+    await sleep(250);
+    expect(m.endpoint.requests).to.have.length(0);
   });
 
   it('does not use a prefetched session older than 30 s', async () => {

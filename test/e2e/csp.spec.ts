@@ -182,12 +182,12 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
     Stripe.version = 'endive';
     window.Stripe = Stripe;
   })();`;
-  const PAGE = `<!doctype html>
+  const shopPage = (head = '') => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>Checkout</title>
-  <script type="module" src="/assets/csp-element.js"></script>
+  <script type="module" src="/assets/csp-element.js"></script>${head}
 </head>
 <body>
   <fc-relink publishable-key="pk_test_csp" session-url="/api/relink-session" account="fca_test_checking">Reconnect</fc-relink>
@@ -215,19 +215,21 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
     expect(await readFile('dist/index.js', 'utf8')).toContain("import './define.js'");
   });
 
-  test('relinks: Stripe.js injected under Trusted Types, no violation', async ({ page }) => {
-    const seen = await watchPolicy(page);
+  /** Serves the shop page with `csp`, the stand-in Stripe.js and the endpoint; records requests. */
+  async function serve(page: Page, csp: string, head = '') {
     const stripeRequests: string[] = [];
     const endpointRequests: unknown[] = [];
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       if (url.hostname === 'js.stripe.com') {
         stripeRequests.push(url.href);
-        return route.fulfill({ body: STRIPE_JS, headers: { 'content-type': 'text/javascript' } });
+        // Stripe's other scripts (pricing-table.js…) define no window.Stripe.
+        const body = url.pathname.endsWith('/stripe.js') ? STRIPE_JS : '/* another Stripe script */';
+        return route.fulfill({ body, headers: { 'content-type': 'text/javascript' } });
       }
       if (url.origin !== ORIGIN) return route.abort();
       if (url.pathname === '/') {
-        return route.fulfill({ body: PAGE, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP } });
+        return route.fulfill({ body: shopPage(head), headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp } });
       }
       if (url.pathname === '/api/relink-session') {
         endpointRequests.push(route.request().postDataJSON());
@@ -237,10 +239,44 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
       if (asset !== undefined) return route.fulfill({ body: asset, headers: { 'content-type': 'text/javascript' } });
       return route.fulfill({ status: 404, body: 'Not found' });
     });
-    const response = await page.goto(`${ORIGIN}/`);
-    expect(response?.headers()['content-security-policy']).toBe(CSP);
+    await page.goto(`${ORIGIN}/`);
     await page.locator('html[data-ready]').waitFor();
     await page.evaluate(() => customElements.whenDefined('fc-relink'));
+    return { stripeRequests, endpointRequests };
+  }
+
+  async function relinkOnce(page: Page) {
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await expect.poll(() => page.evaluate(() => window.__events.some((e) => e.type !== 'fc-relink-start'))).toBe(true);
+    return page.evaluate(() => window.__events.map((e) => e.type));
+  }
+
+  test('relinks next to another js.stripe.com script (pricing-table.js): Stripe.js still injected under Trusted Types', async ({ page }) => {
+    const seen = await watchPolicy(page);
+    const { stripeRequests } = await serve(page, CSP, '\n  <script async src="https://js.stripe.com/v3/pricing-table.js"></script>');
+    await expect.poll(() => stripeRequests.length).toBe(1);
+    expect(await relinkOnce(page)).toEqual(['fc-relink-start', 'fc-relink-success']);
+    expect(stripeRequests).toHaveLength(2);
+    await expectNoViolations(page, seen);
+  });
+
+  test('relinks where the CSP names only other Trusted Types policies and does not enforce them', async ({ page }) => {
+    await watchPolicy(page);
+    const names = CSP.replace("; require-trusted-types-for 'script'", '; trusted-types lit-html');
+    await serve(page, names);
+    expect(await relinkOnce(page)).toEqual(['fc-relink-start', 'fc-relink-success']);
+    // The refused policy name is reported once, as the page's CSP asks; Stripe.js loaded anyway.
+    const violations = await page.evaluate(() => window.__violations);
+    expect(violations.map((v) => [v.directive, v.sample])).toEqual([['trusted-types', 'fc-relink']]);
+    expect(await relinkOnce(page)).toContain('fc-relink-success');
+    expect(await page.evaluate(() => window.__violations.length)).toBe(1);
+  });
+
+  test('relinks: Stripe.js injected under Trusted Types, no violation', async ({ page }) => {
+    const seen = await watchPolicy(page);
+    const served = page.waitForResponse(`${ORIGIN}/`);
+    const { stripeRequests, endpointRequests } = await serve(page, CSP);
+    expect((await served).headers()['content-security-policy']).toBe(CSP);
     expect(stripeRequests, 'nothing is loaded before the customer shows intent').toEqual([]);
 
     await page.getByRole('button', { name: 'Reconnect' }).click();

@@ -1,0 +1,40 @@
+// Every message the element or fc-relink/server shows passes through redact(): secrets go, and
+// ordinary words that merely look like a key's prefix stay.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { redact } from '../../dist/internal/redact.js';
+
+// Built from parts, so that no key-shaped literal sits in the source.
+const key = (...parts) => parts.join('_');
+
+test('removes client secrets, keys (masked too), glued keys and webhook secrets', () => {
+  const cases = [
+    [`Session ${key('fcsess', '1NxYz9', 'secret', 'aB3dE')} was used`, 'Session [client secret] was used'],
+    [`Session ${key('fcsess', 'test', '9', 'secret', 'zzz')} was used`, 'Session [client secret] was used'],
+    [`Invalid API Key provided: ${key('sk', 'test', '****1234')}`, 'Invalid API Key provided: [secret key]'],
+    [`STRIPE_KEY_${key('sk', 'live', '51GluedRRRR')}`, 'STRIPE_KEY_[secret key]'],
+    [`Key${key('sk', 'test', 'fuzzPlanted777')}!`, 'Key[secret key]!'],
+    [`1${key('rk', 'live', 'abcdef123456')}`, '1[secret key]'],
+    [`see ${key('whsec', 'abc123')}`, 'see [webhook secret]'],
+    [`pk: ${key('pk', 'test', '51Abc')}`, 'pk: [publishable key]'],
+  ];
+  for (const [message, expected] of cases) assert.equal(redact(message), expected);
+});
+
+test('leaves ordinary words and identifiers alone', () => {
+  for (const message of [
+    'network_test_failed',
+    'Error in task_live_queue',
+    'risk_live_score, disk_test_volume, bookmark_live_sync',
+    'user_sk_12',
+    'config.pk_test_mode',
+    'client_secret_hash is missing',
+    'webhook_secret_missing',
+  ]) {
+    assert.equal(redact(message), message);
+  }
+});
+
+test('caps a long message', () => {
+  assert.equal(redact('x'.repeat(400)).length, 300);
+});
