@@ -3,15 +3,30 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** True when the time ran out (as opposed to the parent aborting). */
   readonly timedOut: boolean;
+  /** Stops the timer; call once the guarded work is over. */
+  dispose(): void;
 }
 
+// Not AbortSignal.timeout()/any(): any() is missing before Safari 17.4, where every attempt
+// would then fail.
 export function deadline(ms: number, parent: AbortSignal): Deadline {
-  // The platform's own timer signal: nothing to clear, and it lets go of the attempt once fired.
-  const timer = AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  let timedOut = false;
+  const onParentAbort = () => controller.abort(parent.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`Timed out after ${ms} ms`, 'TimeoutError'));
+  }, ms);
+  if (parent.aborted) onParentAbort();
+  else parent.addEventListener('abort', onParentAbort, { once: true });
   return {
-    signal: AbortSignal.any([parent, timer]),
+    signal: controller.signal,
     get timedOut() {
-      return timer.aborted;
+      return timedOut;
+    },
+    dispose() {
+      clearTimeout(timer);
+      parent.removeEventListener('abort', onParentAbort);
     },
   };
 }

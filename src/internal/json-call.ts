@@ -174,8 +174,12 @@ async function viaFunction(
  */
 export async function callJson(options: CallOptions): Promise<Step<JsonAnswer>> {
   const limit = deadline(options.timeout, options.signal);
-  const { source } = options;
-  return source.kind === 'endpoint'
-    ? viaEndpoint(source.url, source.body, options, limit)
-    : viaFunction(source.call, options, limit);
+  try {
+    const { source } = options;
+    return source.kind === 'endpoint'
+      ? await viaEndpoint(source.url, source.body, options, limit)
+      : await viaFunction(source.call, options, limit);
+  } finally {
+    limit.dispose();
+  }
 }

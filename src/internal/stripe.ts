@@ -148,6 +148,8 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
         `Stripe.js could not load (${messageOf(error)}).${BLOCKERS}`,
       ),
     };
+  } finally {
+    limit.dispose();
   }
 }
 
