@@ -196,12 +196,21 @@ describe('fault matrix: the element leaves, returns, moves', () => {
     await until(() => held.length === 1, 'the other flow opened');
     await expectSoundAttempt(m, {
       run: async () => {
+        // The session comes from fetchSession, so the test knows when this element has it: from
+        // then on only microtasks stand between it and the wait behind the other flow.
+        let obtained = false;
+        m.el.fetchSession = async ({ account }) => {
+          const session = fake.toSessionConfig(fake.createSession({ account }));
+          obtained = true;
+          return session;
+        };
         const attempt = m.el.relink();
-        // Both elements share the endpoint mounted last: its second session is this element's.
-        await until(() => m.endpoint.sessions.length === 2, 'this element got its session');
-        await sleep(50);
+        await until(() => obtained, 'this element got its session');
+        await sleep(30);
         expect(m.el.state).to.equal('loading');
         m.el.remove();
+        // A cancel that knows its session: it was waiting in the queue, not for the endpoint.
+        expect(await attempt).to.deep.include({ status: 'cancel', mode: 'same_account' });
         return attempt;
       },
       expect: { status: 'cancel' },
@@ -211,6 +220,7 @@ describe('fault matrix: the element leaves, returns, moves', () => {
         expect((await first).status).to.equal('success');
         expect(held).to.have.length(1);
         fake.customer = { action: 'relink' };
+        m.el.fetchSession = null;
         document.body.append(m.el);
       },
     });
