@@ -114,8 +114,8 @@ export class FcRelinkElement extends LitElement {
 
   /**
    * Requests the session as soon as the customer shows intent (focus, touch, or the pointer
-   * resting 100 ms on the element), and uses it if the click follows within 30 s. Each prefetch creates a session on the server, used
-   * or not.
+   * resting 100 ms on the button), and uses it if the click follows within 30 s. Each prefetch
+   * creates a session on the server, used or not.
    */
   prefetch = false;
 

@@ -53,7 +53,7 @@ const STRIPE_JS_URL = /^https:\/\/js\.stripe\.com\/(?:v3\/?|[a-z]+\/stripe\.js)(
 
 function stripeJsOnPage(): boolean {
   return (
-    'Stripe' in window ||
+    Boolean((window as { Stripe?: unknown }).Stripe) ||
     [...document.querySelectorAll<HTMLScriptElement>('script[src^="https://js.stripe.com/"]')].some((script) =>
       STRIPE_JS_URL.test(script.src),
     )

@@ -1,18 +1,17 @@
 import type { RelinkOutcome } from '../../src/index.js';
-import type { FakeCustomerAction, FakeLaunch } from '../../src/testing/index.js';
-import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, sleep, takeUncaught } from './support.js';
-
-/** Holds every flow open until the test lets the customer act. */
-function holdFlows() {
-  const held: { launch: FakeLaunch; act: (action: FakeCustomerAction) => void }[] = [];
-  fake.customer = (launch) => new Promise((act) => held.push({ launch, act }));
-  return held;
-}
-
-const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 200 && !condition(); i++) await sleep(10);
-  expect(condition(), 'condition never became true').to.equal(true);
-};
+import {
+  CHECKING,
+  SAVINGS,
+  clickAndWait,
+  expect,
+  fake,
+  holdFlows,
+  mount,
+  sessionFromFake,
+  sleep,
+  takeUncaught,
+  until,
+} from './support.js';
 
 describe('<fc-relink> attempts', () => {
   it('starts one attempt on a double click: one endpoint request, one Stripe launch', async () => {
@@ -158,16 +157,10 @@ describe('<fc-relink> attempts', () => {
     const b = await mount({ attrs: { account: SAVINGS } });
     const first = a.el.relink();
     await until(() => held.length === 1);
-    // b's session comes from fetchSession, so the test knows when b has it: from then on only
-    // microtasks stand between b and the wait behind a's open flow.
-    let obtained = false;
-    b.el.fetchSession = async ({ account }) => {
-      const session = fake.toSessionConfig(fake.createSession({ account }));
-      obtained = true;
-      return session;
-    };
+    const direct = sessionFromFake();
+    b.el.fetchSession = direct.fetchSession;
     const second = b.el.relink();
-    await until(() => obtained);
+    await until(direct.obtained);
     await sleep(30);
     expect(b.el.state).to.equal('loading');
     b.el.remove();

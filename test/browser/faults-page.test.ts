@@ -14,6 +14,7 @@ import {
   holdFlows,
   mount,
   recordRelinkCalls,
+  sessionFromFake,
   sleep,
   until,
   useHandlers,
@@ -196,16 +197,10 @@ describe('fault matrix: the element leaves, returns, moves', () => {
     await until(() => held.length === 1, 'the other flow opened');
     await expectSoundAttempt(m, {
       run: async () => {
-        // The session comes from fetchSession, so the test knows when this element has it: from
-        // then on only microtasks stand between it and the wait behind the other flow.
-        let obtained = false;
-        m.el.fetchSession = async ({ account }) => {
-          const session = fake.toSessionConfig(fake.createSession({ account }));
-          obtained = true;
-          return session;
-        };
+        const direct = sessionFromFake();
+        m.el.fetchSession = direct.fetchSession;
         const attempt = m.el.relink();
-        await until(() => obtained, 'this element got its session');
+        await until(direct.obtained, 'this element got its session');
         await sleep(30);
         expect(m.el.state).to.equal('loading');
         m.el.remove();

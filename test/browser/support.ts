@@ -13,6 +13,7 @@ import {
   type FcRelinkElement,
   type FcRelinkEventDetailMap,
   type FcRelinkEventName,
+  type FetchSession,
   type RelinkErrorCode,
   type RelinkOutcome,
   type RelinkStage,
@@ -332,6 +333,23 @@ export async function until(condition: () => boolean, what = 'condition', ms = 3
     if (performance.now() > end) throw new Error(`${what}: never became true within ${ms} ms`);
     await sleep(10);
   }
+}
+
+/**
+ * A fetchSession that creates the session straight from the fake, and tells when it has: from
+ * then on only microtasks stand between the attempt and its next step (the wait behind another
+ * element's flow, say), unlike an endpoint answer still on its way.
+ */
+export function sessionFromFake(): { fetchSession: FetchSession; obtained: () => boolean } {
+  let obtained = false;
+  return {
+    fetchSession: async ({ account }) => {
+      const session = fake.toSessionConfig(fake.createSession({ account }));
+      obtained = true;
+      return session;
+    },
+    obtained: () => obtained,
+  };
 }
 
 /** Puts msw handlers in front of the mounted endpoint's (until `restoreEndpoint` or the next mount). */

@@ -1,5 +1,5 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, sleep, type Mounted } from './support.js';
+import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, sleep, until, type Mounted } from './support.js';
 
 // Stripe.js is the fake on window.Stripe, reached through the real loader, which calls it once
 // per key: the calls for a fresh key show whether (and how often) Stripe.js was loaded for it.
@@ -23,13 +23,12 @@ async function hover(m: Mounted): Promise<void> {
   await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
-/** Until `check` holds, or fails after `ms`. */
-async function eventually(check: () => boolean, ms = 2000): Promise<void> {
-  const until = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > until) throw new Error('condition never held');
-    await sleep(10);
-  }
+/** An element with `prefetch`, whose session has been prefetched by the pointer resting on it. */
+async function prefetched(options: Parameters<typeof mount>[0] = {}): Promise<Mounted> {
+  const m = await mount({ ...options, attrs: { prefetch: '', account: CHECKING, ...options.attrs } });
+  await hover(m);
+  await until(() => m.endpoint.requests.length === 1, 'the prefetch');
+  return m;
 }
 
 afterEach(async () => {
@@ -49,7 +48,7 @@ describe('<fc-relink preload>', () => {
     const key = freshKey();
     const m = await mount({ attrs: { 'publishable-key': key } });
     await hover(m);
-    await eventually(() => loadsOf(key) === 1);
+    await until(() => loadsOf(key) === 1);
     expect(m.events).to.deep.equal([]);
     expect(m.endpoint.requests, 'no session without prefetch').to.have.length(0);
   });
@@ -61,7 +60,7 @@ describe('<fc-relink preload>', () => {
     before.focus();
     document.body.append(m.el); // right after the input in tab order
     await sendKeys({ press: 'Tab' });
-    await eventually(() => loadsOf(key) === 1);
+    await until(() => loadsOf(key) === 1);
     before.remove();
   });
 
@@ -90,7 +89,7 @@ describe('<fc-relink preload>', () => {
   it('with preload="eager", loads Stripe.js as soon as it is connected', async () => {
     const key = freshKey();
     await mount({ attrs: { 'publishable-key': key, preload: 'eager' } });
-    await eventually(() => loadsOf(key) === 1);
+    await until(() => loadsOf(key) === 1);
   });
 
   it('with preload="visible", loads Stripe.js once the element scrolls into view', async () => {
@@ -101,7 +100,7 @@ describe('<fc-relink preload>', () => {
     await sleep(100);
     expect(loadsOf(key)).to.equal(0);
     m.el.scrollIntoView();
-    await eventually(() => loadsOf(key) === 1);
+    await until(() => loadsOf(key) === 1);
     spacer.remove();
   });
 
@@ -111,7 +110,7 @@ describe('<fc-relink preload>', () => {
     await sleep(50);
     expect(loadsOf(key)).to.equal(0);
     await hover(m);
-    await eventually(() => loadsOf(key) === 1);
+    await until(() => loadsOf(key) === 1);
   });
 
   it('switching preload to eager on a connected element loads Stripe.js then', async () => {
@@ -120,7 +119,7 @@ describe('<fc-relink preload>', () => {
     await sleep(50);
     expect(loadsOf(key)).to.equal(0);
     m.el.preload = 'eager';
-    await eventually(() => loadsOf(key) === 1);
+    await until(() => loadsOf(key) === 1);
   });
 
   it('does not preload with an invalid key, and reports it on the click instead', async () => {
@@ -134,9 +133,7 @@ describe('<fc-relink preload>', () => {
 
 describe('<fc-relink prefetch>', () => {
   it('requests the session on intent, silently, and the click uses it', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched();
     expect(m.events, 'a prefetch is invisible').to.deep.equal([]);
     expect(m.el.state).to.equal('idle');
     const outcome = await clickAndWait(m);
@@ -175,7 +172,7 @@ describe('<fc-relink prefetch>', () => {
       document.body.append(m.el);
       m.button().dispatchEvent(new PointerEvent('pointerenter'));
       expect(calls, 'pointer, at once').to.equal(2);
-      await eventually(() => calls === 3);
+      await until(() => calls === 3);
     } finally {
       window.fetch = realFetch;
     }
@@ -193,7 +190,7 @@ describe('<fc-relink prefetch>', () => {
   it('does not take the focus it gives back after an attempt for a new intent', async () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
     m.button().focus();
-    await eventually(() => m.endpoint.requests.length === 1);
+    await until(() => m.endpoint.requests.length === 1);
     // Stripe's modal takes focus while it is open, as the real one does.
     const modal = document.body.appendChild(document.createElement('button'));
     fake.customer = () => {
@@ -202,7 +199,7 @@ describe('<fc-relink prefetch>', () => {
       return { action: 'relink' };
     };
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
-    await eventually(() => m.el.shadowRoot?.activeElement === m.button());
+    await until(() => m.el.shadowRoot?.activeElement === m.button());
     await sleep(250);
     expect(m.endpoint.requests).to.have.length(1);
   });
@@ -218,16 +215,14 @@ describe('<fc-relink prefetch>', () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING }, scenario: 'slow' });
     m.endpoint.delayMs = 300;
     await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    await until(() => m.endpoint.requests.length === 1);
     const outcome = await clickAndWait(m);
     expect(outcome.type).to.equal('fc-relink-success');
     expect(m.endpoint.requests).to.have.length(1);
   });
 
   it('never uses a prefetched session twice', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched();
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
     // The pointer is still over the element; no new intent, so the next attempt asks itself.
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
@@ -239,7 +234,7 @@ describe('<fc-relink prefetch>', () => {
   it('shows nothing for a failed prefetch, and the click asks again', async () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING }, scenario: 'server-error' });
     await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    await until(() => m.endpoint.requests.length === 1);
     await sleep(50);
     expect(m.events).to.deep.equal([]);
     expect(m.status()).to.equal('');
@@ -257,9 +252,7 @@ describe('<fc-relink prefetch>', () => {
   });
 
   it('drops the prefetched session when the configuration changes before the click', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched();
     m.el.account = SAVINGS;
     const outcome = await clickAndWait(m);
     expect(outcome.type).to.equal('fc-relink-success');
@@ -267,9 +260,7 @@ describe('<fc-relink prefetch>', () => {
   });
 
   it('drops the prefetched session when the element is removed', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched();
     m.el.remove();
     await sleep(10);
     document.body.append(m.el);
@@ -278,9 +269,7 @@ describe('<fc-relink prefetch>', () => {
   });
 
   it('keeps the prefetched session when the element is moved', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched();
     const box = document.body.appendChild(document.createElement('div'));
     box.append(m.el);
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
@@ -289,9 +278,7 @@ describe('<fc-relink prefetch>', () => {
   });
 
   it('keeps the prefetched session through a re-render that sets equal properties', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING }, props: { headers: { 'x-csrf': 't1' } } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched({ props: { headers: { 'x-csrf': 't1' } } });
     m.el.headers = { 'x-csrf': 't1' }; // a framework re-render: a new object, the same headers
     await m.el.updateComplete;
     expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
@@ -299,9 +286,7 @@ describe('<fc-relink prefetch>', () => {
   });
 
   it('honours a property set right after relink(), rather than the prefetched session', async () => {
-    const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
-    await hover(m);
-    await eventually(() => m.endpoint.requests.length === 1);
+    const m = await prefetched();
     const attempt = m.el.relink();
     m.el.account = SAVINGS;
     expect((await attempt).status).to.equal('success');
@@ -341,7 +326,7 @@ describe('<fc-relink prefetch>', () => {
     try {
       const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
       await hover(m);
-      await eventually(() => m.endpoint.requests.length === 1);
+      await until(() => m.endpoint.requests.length === 1);
       expect(expiries).to.have.length(1);
       expiries[0]!();
       expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
