@@ -1,6 +1,15 @@
 import type { RelinkErrorCode, RelinkErrorDetail, RelinkStage } from './types.js';
 import { redact } from './internal/redact.js';
 
+const STAGES: readonly RelinkStage[] = ['config', 'session', 'stripe', 'result', 'verify'];
+
+// Code, stage (its index in STAGES) and default retryability, one entry per code, in the order of
+// an attempt's stages. Written compactly because every byte here ships on every merchant page.
+const TABLE =
+  'invalid_config 0 invalid_publishable_key 0 session_request_failed 1y session_http_error 1 ' +
+  'invalid_session_response 1 session_mismatch 1 stripe_load_failed 2y stripe_error 2 ' +
+  'account_mismatch 3 livemode_mismatch 3 verification_failed 4y';
+
 /**
  * Every error code, with the stage it belongs to and whether a new attempt may succeed.
  * `session_http_error` and `stripe_error` decide retryability per error; the value here is
@@ -8,24 +17,24 @@ import { redact } from './internal/redact.js';
  */
 export const RELINK_ERRORS: Readonly<
   Record<RelinkErrorCode, Readonly<{ stage: RelinkStage; retryable: boolean }>>
-> = Object.freeze({
-  invalid_config: { stage: 'config', retryable: false },
-  invalid_publishable_key: { stage: 'config', retryable: false },
-  session_request_failed: { stage: 'session', retryable: true },
-  session_http_error: { stage: 'session', retryable: false },
-  invalid_session_response: { stage: 'session', retryable: false },
-  session_mismatch: { stage: 'session', retryable: false },
-  stripe_load_failed: { stage: 'stripe', retryable: true },
-  stripe_error: { stage: 'stripe', retryable: false },
-  account_mismatch: { stage: 'result', retryable: false },
-  livemode_mismatch: { stage: 'result', retryable: false },
-  verification_failed: { stage: 'verify', retryable: true },
-});
+> = /* @__PURE__ */ (() => {
+  const table: Record<string, { stage: RelinkStage; retryable: boolean }> = {};
+  const words = TABLE.split(' ');
+  for (let i = 0; i < words.length; i += 2) {
+    const entry = words[i + 1] as string;
+    table[words[i] as string] = { retryable: entry.length > 1, stage: STAGES[Number(entry[0])] as RelinkStage };
+  }
+  return Object.freeze(table) as Record<RelinkErrorCode, { stage: RelinkStage; retryable: boolean }>;
+})();
 
 /** The closed set of error codes, in the order of an attempt's stages. */
 export const RELINK_ERROR_CODES: readonly RelinkErrorCode[] = /* @__PURE__ */ Object.freeze(
-  Object.keys(RELINK_ERRORS) as RelinkErrorCode[],
+  /* @__PURE__ */ Object.keys(RELINK_ERRORS) as RelinkErrorCode[],
 );
+
+// The details this package made, so that an attempt can tell an error it reports on purpose
+// from an exception nobody expected (a bug), whatever either looks like.
+const made = new WeakSet<object>();
 
 /** Builds a frozen error detail; the message is scrubbed of anything secret. */
 export function relinkError(
@@ -33,6 +42,19 @@ export function relinkError(
   message: string,
   extra: Partial<Omit<RelinkErrorDetail, 'code' | 'message'>> = {},
 ): RelinkErrorDetail {
-  const { stage, retryable } = RELINK_ERRORS[code];
-  return Object.freeze({ code, message: redact(message), retryable, stage, ...extra });
+  const detail = Object.freeze({ code, message: redact(message), ...RELINK_ERRORS[code], ...extra });
+  made.add(detail);
+  return detail;
 }
+
+/** Ends the current step of an attempt with this error (thrown, and reported by the attempt). */
+export function fail(
+  code: RelinkErrorCode,
+  message: string,
+  extra?: Partial<Omit<RelinkErrorDetail, 'code' | 'message'>>,
+): never {
+  throw relinkError(code, message, extra);
+}
+
+/** True for an error detail built by relinkError (so: thrown on purpose). */
+export const isRelinkError = (value: unknown): value is RelinkErrorDetail => made.has(value as object);

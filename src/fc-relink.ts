@@ -1,11 +1,12 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { emit } from './events.js';
+import { emit, type FcRelinkSuccessDetail } from './events.js';
 import { relinkError } from './errors.js';
 import { runAttempt } from './internal/attempt.js';
 import { Warmup } from './internal/warmup.js';
 import type {
   FetchSession,
   RelinkCredentials,
+  RelinkErrorDetail,
   RelinkOutcome,
   RelinkPreload,
   RelinkState,
@@ -20,7 +21,7 @@ const STATUS_TEXT: Readonly<Record<Exclude<RelinkState, 'error'>, string>> = {
   open: 'Continue in the Stripe window to reconnect your bank account.',
   verifying: 'Confirming the reconnection…',
   success: 'Your bank account is reconnected.',
-  cancel: 'Reconnection cancelled. You can try again whenever you are ready.',
+  cancel: 'Reconnection cancelled. You can try again.',
 };
 
 const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying']);
@@ -163,7 +164,7 @@ export class FcRelinkElement extends LitElement {
     if (this.disabled) {
       return Promise.resolve({
         status: 'error',
-        error: relinkError('invalid_config', 'The element is disabled; no attempt was started.'),
+        error: relinkError('invalid_config', 'The element is disabled.'),
       });
     }
     const controller = new AbortController();
@@ -211,21 +212,10 @@ export class FcRelinkElement extends LitElement {
   }
 
   #finish(outcome: RelinkOutcome, returnFocus: boolean): void {
-    if (outcome.status === 'error') {
-      this.#message = outcome.error.message;
-      this.#setState('error');
-      emit(this, 'fc-relink-error', outcome.error);
-    } else if (outcome.status === 'cancel') {
-      this.#setState('cancel');
-      emit(this, 'fc-relink-cancel', { mode: outcome.mode, sessionId: outcome.sessionId });
-    } else {
-      this.#setState('success');
-      emit(this, 'fc-relink-success', {
-        mode: outcome.mode,
-        sessionId: outcome.sessionId,
-        accounts: outcome.accounts,
-      });
-    }
+    // The event's detail is the outcome without its status: the error, or { mode, sessionId(, accounts) }.
+    const { status, error, ...detail } = outcome as RelinkOutcome & { error?: RelinkErrorDetail };
+    this.#setState(status, error?.message);
+    emit(this, `fc-relink-${status}`, error ?? (detail as FcRelinkSuccessDetail));
     if (returnFocus) void this.#restoreFocus();
   }
 
@@ -239,10 +229,10 @@ export class FcRelinkElement extends LitElement {
     }
   }
 
-  #setState(next: RelinkState): void {
+  #setState(next: RelinkState, message = STATUS_TEXT[next as keyof typeof STATUS_TEXT]): void {
     const previous = this.#state;
     this.#state = next;
-    if (next !== 'error') this.#message = STATUS_TEXT[next];
+    this.#message = message;
     // Rendered even when the state stays (error after error): the message may be new.
     this.requestUpdate();
     if (next === previous) return;
@@ -263,9 +253,10 @@ export class FcRelinkElement extends LitElement {
         part="button"
         type="button"
         ?disabled=${busy || this.disabled}
-        aria-busy=${busy ? 'true' : 'false'}
+        aria-busy=${busy}
         @click=${this.#onClick}
         @keydown=${this.#onKeydown}
+        @focusin=${this.#warmup.intent}
         @pointerenter=${this.#warmup.intent}
         @pointerleave=${this.#warmup.intent}
         @touchstart=${this.#warmup.intent}
@@ -276,13 +267,14 @@ export class FcRelinkElement extends LitElement {
     `;
   }
 
+  // Through the property, so that a relink() replaced on the instance (a test spy, a wrapper) is what a click calls.
   #onClick = (): void => {
     void this.relink();
   };
 
   // A held Enter clicks again on every auto-repeat; after a fast failure, focus is back on the
   // button and each repeat would start a new attempt. Only a fresh press counts.
-  #onKeydown = (event: KeyboardEvent): void => {
+  #onKeydown(event: KeyboardEvent): void {
     if (event.repeat && event.key === 'Enter') event.preventDefault();
-  };
+  }
 }

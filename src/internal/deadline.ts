@@ -1,59 +1,45 @@
-/** A signal that aborts when `parent` aborts or `ms` pass, whichever comes first. */
-export interface Deadline {
-  readonly signal: AbortSignal;
-  /** True when the time ran out (as opposed to the parent aborting). */
-  readonly timedOut: boolean;
-  /** Stops the timer; call once the guarded work is over. */
-  dispose(): void;
-}
-
-// Not AbortSignal.timeout()/any(): any() is missing before Safari 17.4, where every attempt
-// would then fail.
-export function deadline(ms: number, parent: AbortSignal): Deadline {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onParentAbort = () => controller.abort(parent.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`Timed out after ${ms} ms`, 'TimeoutError'));
-  }, ms);
-  if (parent.aborted) onParentAbort();
-  else parent.addEventListener('abort', onParentAbort, { once: true });
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    dispose() {
-      clearTimeout(timer);
-      parent.removeEventListener('abort', onParentAbort);
-    },
-  };
-}
+/** Thrown when the attempt was abandoned (the element left the page): the attempt ends in a cancel. */
+export const ABORTED: unique symbol = Symbol('aborted');
+/** Thrown by `within` when its time ran out. */
+export const TIMEOUT: unique symbol = Symbol('timeout');
 
 /**
- * Settles like `promise`, or rejects with the signal's reason as soon as it aborts, so that
- * work which ignores its signal (a hanging script, a third-party fetchSession) cannot hang us.
+ * Settles like `promise`, or rejects with ABORTED as soon as `signal` aborts, so that work which
+ * ignores its signal (a hanging script, a third-party fetchSession) cannot hang us.
  */
 export function raceAbort<T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(promise).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    const onAbort = () => reject(ABORTED);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort);
+    Promise.resolve(promise)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
-/** Seconds, for messages: 15000 → "15 s", 250 → "0.25 s". */
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(2))} s`;
+/**
+ * Runs `work` with a signal that aborts when `parent` does or `ms` pass, and settles like it;
+ * rejects with ABORTED or TIMEOUT the moment either happens. A synchronous throw is a rejection.
+ */
+// Our own timer rather than AbortSignal.any/timeout: any() is missing before Safari 17.4.
+export async function within<T>(ms: number, parent: AbortSignal, work: (signal: AbortSignal) => T | PromiseLike<T>): Promise<T> {
+  if (parent.aborted) throw ABORTED;
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, ms);
+  parent.addEventListener('abort', abort);
+  try {
+    // Started at once (a throw in the executor is a rejection): no microtask between intent and request.
+    return await raceAbort(new Promise<T>((resolve) => resolve(work(controller.signal))), controller.signal);
+  } catch (error) {
+    // However the work reacted to the abort (an AbortError, or nothing), what counts is why.
+    throw controller.signal.aborted ? (parent.aborted ? ABORTED : TIMEOUT) : error;
+  } finally {
+    clearTimeout(timer);
+    parent.removeEventListener('abort', abort);
+  }
 }
+
+/** Seconds, for messages: 15000 → "15 s", 250 → "0.25 s". */
+export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(2))} s`;

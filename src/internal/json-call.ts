@@ -1,47 +1,20 @@
-import { relinkError } from '../errors.js';
-import type { RelinkErrorCode, RelinkErrorDetail } from '../types.js';
-import { deadline, raceAbort, seconds, type Deadline } from './deadline.js';
-
-/** The result of one step of an attempt: a value, a reported error, or an abort. */
-export type Step<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'error'; error: RelinkErrorDetail }
-  | { kind: 'aborted' };
-
-export const fail = (error: RelinkErrorDetail): Step<never> => ({ kind: 'error', error });
+import { fail } from '../errors.js';
+import type { RelinkErrorCode } from '../types.js';
+import type { AttemptConfig } from './config.js';
+import { ABORTED, TIMEOUT, seconds, within } from './deadline.js';
 
 /**
- * Where a JSON answer comes from: the merchant's endpoint (POSTed `body`), or a function the app
- * supplied (called with the signal; its other arguments are the caller's closure).
+ * How to name a call and its failures: the endpoint ("The session endpoint"), the function that
+ * can replace it ("fetchSession"), and the codes for an unreachable endpoint (or a timeout, or a
+ * throwing function), a non-2xx answer, and an answer that is not JSON.
  */
-export type JsonSource =
-  | { kind: 'endpoint'; url: string; body: unknown }
-  | { kind: 'function'; call: (signal: AbortSignal) => Promise<unknown> };
+export type CallNames = readonly [endpoint: string, fn: string, codes: readonly [RelinkErrorCode, RelinkErrorCode, RelinkErrorCode]];
 
-/** How to name a call and its failures. */
-export interface CallNames {
-  /** "The session endpoint" */
-  endpoint: string;
-  /** "fetchSession" */
-  fn: string;
-  /** The attribute that sets the timeout, for messages. */
-  timeoutAttribute: string;
-  /** Code for an unreachable endpoint, a timeout, or a throwing function. */
-  unreachable: RelinkErrorCode;
-  /** Code for a non-2xx answer. */
-  http: RelinkErrorCode;
-  /** Code for an answer that is not JSON. */
-  invalid: RelinkErrorCode;
-}
-
-export interface CallOptions {
-  source: JsonSource;
-  headers: Readonly<Record<string, string>>;
-  credentials: RequestCredentials;
-  timeout: number;
-  signal: AbortSignal;
-  names: CallNames;
-}
+/**
+ * Where a JSON answer comes from: the merchant's endpoint (`url`, POSTed `body`), or a function
+ * the app supplied (called with the signal; its other arguments are the caller's closure).
+ */
+export type JsonSource = { url: string; body: unknown } | { call: (signal: AbortSignal) => Promise<unknown> };
 
 /** A JSON body, and the HTTP status it came with (none from a function). */
 export interface JsonAnswer {
@@ -56,130 +29,81 @@ export interface JsonAnswer {
  */
 export function messageOf(error: unknown): string {
   try {
-    return error instanceof Error ? String(error.message) : String(error);
+    return String(error instanceof Error ? error.message : error);
   } catch {
-    return 'an error that could not be read';
+    return 'an unreadable error';
   }
-}
-
-/** The HTTP status a rejected value carries, read without trusting it. */
-function statusOf(error: unknown): unknown {
-  try {
-    return (error as { status?: unknown } | null)?.status;
-  } catch {
-    return undefined;
-  }
-}
-
-/** 408, 429 and 5xx may pass on their own; other statuses will answer the same again. */
-function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
 }
 
 /** Pulls a human message out of an error body, in the shapes endpoints commonly use. */
-function endpointMessage(text: string): string | null {
+function endpointMessage(text: string): unknown {
   try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body !== 'object' || body === null) return null;
-    const { error, message } = body as { error?: unknown; message?: unknown };
-    if (typeof error === 'string') return error;
-    if (typeof error === 'object' && error !== null) {
-      const nested = (error as { message?: unknown }).message;
-      if (typeof nested === 'string') return nested;
-    }
-    return typeof message === 'string' ? message : null;
+    const { error, message } = JSON.parse(text);
+    return typeof error === 'string' ? error : typeof error?.message === 'string' ? error.message : message;
   } catch {
     return null;
   }
 }
 
-function unreachable(error: unknown, limit: Deadline, options: CallOptions, what: string): Step<never> {
-  const { names, timeout, signal } = options;
-  if (limit.timedOut) {
-    return fail(relinkError(names.unreachable, `${what} did not answer within ${seconds(timeout)} (${names.timeoutAttribute}).`));
-  }
-  if (signal.aborted) return { kind: 'aborted' };
-  return fail(relinkError(names.unreachable, `${what} could not be reached: ${messageOf(error)}`));
-}
-
-function httpError(status: number, detail: string | null, what: string, names: CallNames): Step<never> {
-  return fail(
-    relinkError(names.http, `${what} answered HTTP ${status}${detail ? `: ${detail}` : '.'}`, {
-      status,
-      retryable: isRetryableStatus(status),
-    }),
-  );
-}
-
-async function viaEndpoint(url: string, body: unknown, options: CallOptions, limit: Deadline): Promise<Step<JsonAnswer>> {
-  const what = options.names.endpoint;
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { ...options.headers, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: options.credentials,
-      cache: 'no-store',
-      signal: limit.signal,
-    });
-    // The answer must come from the endpoint's own origin. A redirect elsewhere (a login page,
-    // a moved API) is not the endpoint answering, whether or not that origin allows CORS: a
-    // browser fails the same redirect without CORS as a network error, and so do we, with CORS.
-    if (response.redirected && new URL(response.url).origin !== new URL(url).origin) {
-      void response.body?.cancel().catch(() => {});
-      throw new Error('it redirected to another origin');
-    }
-    text = await raceAbort(response.text(), limit.signal);
-  } catch (error) {
-    return unreachable(error, limit, options, what);
-  }
-  if (!response.ok) return httpError(response.status, endpointMessage(text), what, options.names);
-  try {
-    return { kind: 'ok', value: { body: JSON.parse(text), status: response.status } };
-  } catch {
-    const type = response.headers.get('content-type') ?? 'no content type';
-    return fail(
-      relinkError(options.names.invalid, `${what} answered HTTP ${response.status}, not JSON (${type}).`, {
-        status: response.status,
-      }),
-    );
-  }
-}
-
-async function viaFunction(
-  call: (signal: AbortSignal) => Promise<unknown>,
-  options: CallOptions,
-  limit: Deadline,
-): Promise<Step<JsonAnswer>> {
-  const { names } = options;
-  try {
-    // A synchronous throw becomes a rejection here; raceAbort stops waiting for a function
-    // that ignores its signal.
-    const body = await raceAbort(Promise.resolve().then(() => call(limit.signal)), limit.signal);
-    return { kind: 'ok', value: { body } };
-  } catch (error) {
-    const status = statusOf(error);
-    if (!limit.timedOut && !options.signal.aborted && typeof status === 'number' && status >= 400 && status <= 599) {
-      return httpError(status, messageOf(error), names.fn, names);
-    }
-    return unreachable(error, limit, options, names.fn);
-  }
-}
-
 /**
- * POSTs the body as JSON to the endpoint (or calls the function) within `timeout`, and
- * resolves with the JSON answer or the error to report. Never rejects.
+ * POSTs the body as JSON to the endpoint (or calls the function) within `session-timeout`, and
+ * resolves with the JSON answer; throws the error to report, or ABORTED.
  */
-export async function callJson(options: CallOptions): Promise<Step<JsonAnswer>> {
-  const limit = deadline(options.timeout, options.signal);
+export async function callJson(
+  [endpoint, fn, [unreachable, http, invalid]]: CallNames,
+  source: JsonSource,
+  config: AttemptConfig,
+  signal: AbortSignal,
+): Promise<JsonAnswer> {
+  const viaUrl = 'url' in source;
+  const what = viaUrl ? endpoint : fn;
+  const httpError = (status: number, detail: unknown): never =>
+    fail(http, `${what} answered HTTP ${status}${typeof detail === 'string' && detail ? `: ${detail}` : '.'}`, {
+      status,
+      // 408, 429 and 5xx may pass on their own; other statuses will answer the same again.
+      retryable: status === 408 || status === 429 || status >= 500,
+    });
+  let response: Response | undefined;
+  let body: unknown;
   try {
-    const { source } = options;
-    return source.kind === 'endpoint'
-      ? await viaEndpoint(source.url, source.body, options, limit)
-      : await viaFunction(source.call, options, limit);
-  } finally {
-    limit.dispose();
+    body = await within(config.sessionTimeout, signal, async (limit) => {
+      if (!('url' in source)) return source.call(limit);
+      response = await fetch(source.url, {
+        method: 'POST',
+        headers: { ...config.headers, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(source.body),
+        credentials: config.credentials,
+        cache: 'no-store',
+        signal: limit,
+      });
+      // The answer must come from the endpoint's own origin. A redirect elsewhere (a login page,
+      // a moved API) is not the endpoint answering, whether or not that origin allows CORS: a
+      // browser fails the same redirect without CORS as a network error, and so do we, with CORS.
+      if (response.redirected && new URL(response.url).origin !== new URL(source.url).origin) {
+        void response.body?.cancel().catch(() => {});
+        throw new Error('it redirected to another origin');
+      }
+      return response.text();
+    });
+  } catch (error) {
+    if (error === ABORTED) throw error;
+    if (error === TIMEOUT) fail(unreachable, `${what} did not answer within ${seconds(config.sessionTimeout)} (session-timeout).`);
+    let status: unknown;
+    try {
+      status = (error as { status?: unknown } | null)?.status;
+    } catch {
+      // A status that cannot be read is no status.
+    }
+    // A function may reject with the HTTP status it got (fetch wrappers do).
+    if (!viaUrl && typeof status === 'number' && status >= 400 && status <= 599) httpError(status, messageOf(error));
+    fail(unreachable, `${what} could not be reached: ${messageOf(error)}`);
+  }
+  if (!response) return { body }; // from the function
+  const { status } = response;
+  if (!response.ok) httpError(status, endpointMessage(body as string));
+  try {
+    return { body: JSON.parse(body as string), status };
+  } catch {
+    return fail(invalid, `${what} answered HTTP ${status}, not JSON (${response.headers.get('content-type') ?? 'no content type'}).`, { status });
   }
 }

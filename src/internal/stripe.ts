@@ -1,9 +1,9 @@
-import { relinkError } from '../errors.js';
+import { fail } from '../errors.js';
 import type { StripeLike } from '../types.js';
 import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
-import { deadline, raceAbort, seconds } from './deadline.js';
-import { messageOf, type Step } from './json-call.js';
+import { ABORTED, TIMEOUT, raceAbort, seconds, within } from './deadline.js';
+import { messageOf } from './json-call.js';
 
 // One instance per key and connected account for the whole page, shared by every element
 // (Stripe binds an instance to one key and account for life). A failed load is forgotten so
@@ -35,12 +35,8 @@ function stripeScriptUrl(): unknown {
   const types = (window as { trustedTypes?: TrustedTypesLike }).trustedTypes;
   if (policy === undefined && types) {
     try {
-      policy = types.createPolicy('fc-relink', {
-        createScriptURL: (url) => {
-          if (url !== STRIPE_JS) throw new TypeError(url);
-          return url;
-        },
-      });
+      // Whatever it is asked for, it can only ever produce Stripe.js's URL.
+      policy = types.createPolicy('fc-relink', { createScriptURL: () => STRIPE_JS });
     } catch {
       policy = null;
     }
@@ -107,50 +103,27 @@ export function preloadStripe(publishableKey: string, stripeAccount: string | nu
   instanceFor(publishableKey, stripeAccount).catch(() => {});
 }
 
-const BLOCKERS = ' An ad blocker, the network or a Content-Security-Policy may block js.stripe.com.';
+const BLOCKERS = ' An ad blocker, the network or a CSP may block js.stripe.com.';
 
 /**
  * Resolves the Stripe.js instance for an attempt (the `stripe` property, or Stripe.js loaded
- * lazily from js.stripe.com) within `stripeTimeout`. Never rejects.
+ * lazily from js.stripe.com) within `stripe-timeout`. Throws stripe_load_failed, or ABORTED.
  */
-export async function resolveStripe(config: AttemptConfig, signal: AbortSignal): Promise<Step<StripeLike>> {
-  const limit = deadline(config.stripeTimeout, signal);
+export async function resolveStripe(config: AttemptConfig, signal: AbortSignal): Promise<StripeLike> {
+  let stripe: unknown;
   try {
-    const given = config.stripe;
-    const pending =
-      given !== null
-        ? Promise.resolve(given)
-        : // validateConfig guarantees a key whenever no instance is given.
-          instanceFor(config.publishableKey as string, config.stripeAccount);
-    const stripe: unknown = await raceAbort(pending, limit.signal);
-    if (!isStripeLike(stripe)) {
-      return {
-        kind: 'error',
-        error: relinkError('stripe_load_failed', 'stripe is not a Stripe.js instance.'),
-      };
-    }
-    return { kind: 'ok', value: stripe };
+    // validateConfig guarantees a key whenever no instance is given.
+    stripe = await within(config.stripeTimeout, signal, () => config.stripe ?? instanceFor(config.publishableKey as string, config.stripeAccount));
   } catch (error) {
-    if (limit.timedOut) {
-      return {
-        kind: 'error',
-        error: relinkError(
-          'stripe_load_failed',
-          `Stripe.js did not load within ${seconds(config.stripeTimeout)} (stripe-timeout).${BLOCKERS}`,
-        ),
-      };
-    }
-    if (signal.aborted) return { kind: 'aborted' };
-    return {
-      kind: 'error',
-      error: relinkError(
-        'stripe_load_failed',
-        `Stripe.js could not load (${messageOf(error)}).${BLOCKERS}`,
-      ),
-    };
-  } finally {
-    limit.dispose();
+    if (error === ABORTED) throw error;
+    fail(
+      'stripe_load_failed',
+      (error === TIMEOUT
+        ? `Stripe.js did not load within ${seconds(config.stripeTimeout)} (stripe-timeout).`
+        : `Stripe.js could not load (${messageOf(error)}).`) + BLOCKERS,
+    );
   }
+  return isStripeLike(stripe) ? stripe : fail('stripe_load_failed', 'stripe is not a Stripe.js instance.');
 }
 
 // Stripe.js shows one Financial Connections modal at a time; two elements on a page (or a
@@ -159,20 +132,16 @@ let queue: Promise<void> = Promise.resolve();
 
 /**
  * Runs `flow` once no other fc-relink flow is open on this page. If `signal` aborts while it
- * waits, it leaves the queue at once with `onAbort()`; the flows behind it still wait for the
+ * waits, it leaves the queue at once by throwing ABORTED; the flows behind it still wait for the
  * ones ahead of it.
  */
-export async function oneFlowAtATime<T>(flow: () => Promise<T>, signal: AbortSignal, onAbort: () => T): Promise<T> {
+export async function oneFlowAtATime<T>(signal: AbortSignal, flow: () => Promise<T>): Promise<T> {
   const ahead = queue;
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
   queue = ahead.then(() => mine);
   try {
-    try {
-      await raceAbort(ahead, signal);
-    } catch {
-      return onAbort();
-    }
+    await raceAbort(ahead, signal);
     return await flow();
   } finally {
     release();

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RelinkPreload } from '../types.js';
 import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
-import type { Step } from './json-call.js';
 import { requestSession } from './session-request.js';
 import { preloadStripe } from './stripe.js';
 
@@ -21,7 +20,7 @@ export interface WarmupHost extends ReactiveControllerHost, HTMLElement, Attempt
 }
 
 interface Prefetched {
-  session: Promise<Step<ValidSession>>;
+  session: Promise<ValidSession>;
   controller: AbortController;
   timer: ReturnType<typeof setTimeout>;
   /** What the session was asked for with; an attempt with another configuration cannot use it. */
@@ -37,9 +36,17 @@ function preloadOf(host: WarmupHost): RelinkPreload {
 }
 
 /** Everything that goes into the session request, by value (a new but equal object is equal). */
-function askedFor(config: AttemptConfig): string {
-  const { source, account, credentials, headers } = config;
-  return JSON.stringify([source.kind === 'endpoint' ? source.url : null, account, credentials, headers]);
+function askedFor({ sessionUrl, account, credentials, headers }: AttemptConfig): string {
+  return JSON.stringify([sessionUrl, account, credentials, headers]);
+}
+
+/** The configuration as it stands, or null while it is invalid (the attempt will say why). */
+function configOf(host: AttemptInput): AttemptConfig | null {
+  try {
+    return validateConfig(host);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -52,16 +59,16 @@ export class Warmup implements ReactiveController {
   readonly #host: WarmupHost;
   /** False while the element is disabled or an attempt runs. */
   readonly #idle: () => boolean;
-  #observer: IntersectionObserver | null = null;
+  #observer: IntersectionObserver | undefined;
   #prefetched: Prefetched | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
   #muted = false;
 
   /**
-   * For the button's pointerenter, pointerleave and touchstart: intent is shown on the button,
-   * not on the blank room the status line keeps. (Focus is heard on the host.)
+   * For the button's focusin, pointerenter, pointerleave and touchstart: intent is shown on the
+   * button, not on the blank room the status line keeps.
    */
-  readonly intent = { handleEvent: (event: Event) => this.#onIntent(event), passive: true };
+  readonly intent = { handleEvent: ({ type }: Event) => this.#onIntent(type), passive: true };
 
   constructor(host: WarmupHost, idle: () => boolean) {
     this.#host = host;
@@ -70,18 +77,14 @@ export class Warmup implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.addEventListener('focusin', this.intent);
     this.preloadChanged();
   }
 
   hostDisconnected(): void {
-    this.#host.removeEventListener('focusin', this.intent);
-    this.#unobserve();
+    this.#observer?.disconnect();
     clearTimeout(this.#dwell);
     // A move disconnects and reconnects in one task; only a real removal throws the session away.
-    setTimeout(() => {
-      if (!this.#host.isConnected) this.#drop();
-    }, 0);
+    setTimeout(() => this.#host.isConnected || this.#drop(), 0);
   }
 
   /**
@@ -89,18 +92,17 @@ export class Warmup implements ReactiveController {
    * Call again when `preload`, the key or the `stripe` property changes.
    */
   preloadChanged(): void {
-    this.#unobserve();
+    this.#observer?.disconnect();
     if (!this.#host.isConnected) return;
     const preload = preloadOf(this.#host);
     if (preload === 'eager') this.#loadStripe();
     else if (preload === 'visible' && typeof IntersectionObserver === 'function') {
-      this.#observer = new IntersectionObserver((entries) => {
+      (this.#observer = new IntersectionObserver((entries, observer) => {
         if (entries.some((entry) => entry.isIntersecting)) {
-          this.#unobserve();
+          observer.disconnect();
           this.#loadStripe();
         }
-      });
-      this.#observer.observe(this.#host);
+      })).observe(this.#host);
     }
   }
 
@@ -110,19 +112,17 @@ export class Warmup implements ReactiveController {
    * still in flight is handed over as it is: its own `session-timeout` started before the click,
    * so the attempt still ends within `session-timeout` of the click.
    */
-  take(config: AttemptConfig, signal: AbortSignal): Promise<Step<ValidSession>> | null {
+  take(config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> | null {
     // A click before the dwell is over: this attempt asks itself, and nothing is prefetched after it.
     clearTimeout(this.#dwell);
     const taken = this.#prefetched;
-    if (taken === null) return null;
-    this.#prefetched = null;
-    clearTimeout(taken.timer);
-    const fetchSession = config.source.kind === 'function' ? config.source.fetchSession : null;
-    if (taken.asked !== askedFor(config) || taken.fetchSession !== fetchSession) {
-      taken.controller.abort();
+    if (taken?.asked !== askedFor(config) || taken.fetchSession !== config.fetchSession) {
+      this.#drop();
       return null;
     }
-    signal.addEventListener('abort', () => taken.controller.abort(), { once: true });
+    this.#prefetched = null;
+    clearTimeout(taken.timer);
+    signal.addEventListener('abort', () => taken.controller.abort());
     return taken.session;
   }
 
@@ -141,53 +141,43 @@ export class Warmup implements ReactiveController {
 
   /** Throws away the prefetched session (element removed, stale, or failed). */
   #drop(entry = this.#prefetched): void {
-    if (entry === null || entry !== this.#prefetched) return;
-    this.#prefetched = null;
-    clearTimeout(entry.timer);
-    entry.controller.abort();
+    if (entry && entry === this.#prefetched) {
+      this.#prefetched = null;
+      clearTimeout(entry.timer);
+      entry.controller.abort();
+    }
   }
 
-  #unobserve(): void {
-    this.#observer?.disconnect();
-    this.#observer = null;
-  }
-
-  #onIntent(event: Event): void {
+  #onIntent(type: string): void {
     if (this.#muted) return;
     clearTimeout(this.#dwell);
-    if (event.type === 'pointerleave') return;
+    if (type === 'pointerleave') return;
     if (preloadOf(this.#host) === 'intent') this.#loadStripe();
     if (!this.#host.prefetch) return;
-    if (event.type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
+    if (type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
     else this.#prefetch();
   }
 
   #loadStripe(): void {
-    const checked = validateConfig(this.#host);
+    const config = configOf(this.#host);
     // An invalid configuration is reported by the attempt, not here; a given instance needs no load.
-    if (checked.ok && checked.value.stripe === null && checked.value.publishableKey !== null) {
-      preloadStripe(checked.value.publishableKey, checked.value.stripeAccount);
-    }
+    if (config?.publishableKey && !config.stripe) preloadStripe(config.publishableKey, config.stripeAccount);
   }
 
   #prefetch(): void {
-    if (this.#prefetched !== null || !this.#idle()) return;
-    const checked = validateConfig(this.#host);
-    if (!checked.ok) return;
-    const config = checked.value;
+    const config = !this.#prefetched && this.#idle() && configOf(this.#host);
+    if (!config) return;
     const controller = new AbortController();
     const entry: Prefetched = {
       session: requestSession(config, controller.signal),
       controller,
       timer: setTimeout(() => this.#drop(entry), PREFETCH_FRESH_MS),
       asked: askedFor(config),
-      fetchSession: config.source.kind === 'function' ? config.source.fetchSession : null,
+      fetchSession: config.fetchSession,
     };
     this.#prefetched = entry;
     // A prefetch that fails before the click is forgotten at once: the click asks afresh, with
     // its own full timeout, and no one ever sees the failure.
-    void entry.session.then((step) => {
-      if (step.kind !== 'ok') this.#drop(entry);
-    });
+    entry.session.catch(() => this.#drop(entry));
   }
 }

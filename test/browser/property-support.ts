@@ -1154,7 +1154,7 @@ export async function runPlan(plan: Plan): Promise<void> {
     let first: Promise<RelinkOutcome>;
     let second: Promise<RelinkOutcome>;
     if (plan.trigger === 'prefetch-click') {
-      el.dispatchEvent(new FocusEvent('focusin'));
+      m.button().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
       await sleep(20);
       m.button().click();
       first = el.relink();

@@ -160,7 +160,7 @@ describe('<fc-relink prefetch>', () => {
       return realFetch(...args);
     };
     try {
-      m.el.dispatchEvent(new FocusEvent('focusin'));
+      m.button().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
       expect(calls, 'focus').to.equal(1);
       m.el.remove(); // removed for good (a task passes), so its prefetch goes
       await sleep(10);
@@ -295,7 +295,7 @@ describe('<fc-relink prefetch>', () => {
 
   it('ends an attempt on a hanging prefetch within session-timeout of the click', async () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING, 'session-timeout': '400' }, scenario: 'hang' });
-    m.el.dispatchEvent(new FocusEvent('focusin'));
+    m.button().dispatchEvent(new FocusEvent('focusin'));
     await sleep(150);
     const clicked = performance.now();
     const outcome = await clickAndWait(m);
