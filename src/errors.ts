@@ -22,7 +22,7 @@ export const RELINK_ERRORS: Readonly<
   const words = TABLE.split(' ');
   for (let i = 0; i < words.length; i += 2) {
     const entry = words[i + 1] as string;
-    table[words[i] as string] = { retryable: entry.length > 1, stage: STAGES[Number(entry[0])] as RelinkStage };
+    table[words[i] as string] = { stage: STAGES[Number(entry[0])] as RelinkStage, retryable: entry.length > 1 };
   }
   return Object.freeze(table) as Record<RelinkErrorCode, { stage: RelinkStage; retryable: boolean }>;
 })();
@@ -32,8 +32,10 @@ export const RELINK_ERROR_CODES: readonly RelinkErrorCode[] = /* @__PURE__ */ Ob
   /* @__PURE__ */ Object.keys(RELINK_ERRORS) as RelinkErrorCode[],
 );
 
-// The details this package made, so that an attempt can tell an error it reports on purpose
-// from an exception nobody expected (a bug), whatever either looks like.
+// The details this package made and has not yet reported, so that an attempt can tell an error
+// it throws on purpose from an exception nobody expected (a bug, or a third party's), whatever
+// either looks like. A reported detail is forgotten: a page holding one (from relink()) and
+// throwing it back from a getter or a callback must not pass for one of ours.
 const made = new WeakSet<object>();
 
 /** Builds a frozen error detail; the message is scrubbed of anything secret. */
@@ -42,7 +44,8 @@ export function relinkError(
   message: string,
   extra: Partial<Omit<RelinkErrorDetail, 'code' | 'message'>> = {},
 ): RelinkErrorDetail {
-  const detail = Object.freeze({ code, message: redact(message), ...RELINK_ERRORS[code], ...extra });
+  const { stage, retryable } = RELINK_ERRORS[code];
+  const detail = Object.freeze({ code, message: redact(message), retryable, stage, ...extra });
   made.add(detail);
   return detail;
 }
@@ -56,5 +59,11 @@ export function fail(
   throw relinkError(code, message, extra);
 }
 
-/** True for an error detail built by relinkError (so: thrown on purpose). */
+/** True for an error detail built by relinkError and not yet reported (so: thrown on purpose). */
 export const isRelinkError = (value: unknown): value is RelinkErrorDetail => made.has(value as object);
+
+/** Marks a detail as reported (it leaves for the page), and returns it. */
+export function reported(detail: RelinkErrorDetail): RelinkErrorDetail {
+  made.delete(detail);
+  return detail;
+}

@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { emit, type FcRelinkSuccessDetail } from './events.js';
-import { relinkError } from './errors.js';
+import { relinkError, reported } from './errors.js';
 import { runAttempt } from './internal/attempt.js';
 import { Warmup } from './internal/warmup.js';
 import type {
@@ -164,7 +164,7 @@ export class FcRelinkElement extends LitElement {
     if (this.disabled) {
       return Promise.resolve({
         status: 'error',
-        error: relinkError('invalid_config', 'The element is disabled.'),
+        error: reported(relinkError('invalid_config', 'The element is disabled.')),
       });
     }
     const controller = new AbortController();

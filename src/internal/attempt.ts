@@ -1,4 +1,4 @@
-import { fail, isRelinkError, relinkError } from '../errors.js';
+import { fail, isRelinkError, relinkError, reported } from '../errors.js';
 import type { FcRelinkStartDetail } from '../events.js';
 import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../types.js';
 import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
@@ -96,7 +96,7 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
     if (error === ABORTED) return { status: 'cancel', mode: session?.mode ?? null, sessionId: session?.sessionId ?? null };
     return {
       status: 'error',
-      error: isRelinkError(error) ? error : relinkError(UNEXPECTED[stage], `Unexpected failure: ${messageOf(error)}`),
+      error: reported(isRelinkError(error) ? error : relinkError(UNEXPECTED[stage], `Unexpected failure: ${messageOf(error)}`)),
     };
   }
 }

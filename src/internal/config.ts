@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { isStripeLike } from './stripe.js';
+import { isObject, isStripeId, isStripeLike } from './shapes.js';
 import type {
   FetchSession,
   RelinkMode,
@@ -58,13 +58,6 @@ const DEFAULT_SESSION_TIMEOUT = 15_000;
 const DEFAULT_STRIPE_TIMEOUT = 20_000;
 // setTimeout fires at once for anything longer (about 24.8 days).
 const MAX_TIMEOUT = 2_147_483_647;
-
-const ID_TAIL = /^[A-Za-z0-9_]+$/;
-
-/** True when `value` is `prefix` followed by Stripe id characters. */
-export function isStripeId(value: unknown, prefix: string): value is string {
-  return typeof value === 'string' && value.startsWith(prefix) && ID_TAIL.test(value.slice(prefix.length));
-}
 
 const invalid = (message: string): never => fail('invalid_config', message);
 
@@ -171,7 +164,7 @@ export function parseSession(body: unknown, status?: number): ValidSession {
   const bad = (why: string): never =>
     fail('invalid_session_response', `Bad session response: ${why}`, status === undefined ? {} : { status });
   const record = (value: unknown, why: string) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : bad(why);
+    isObject(value) && !Array.isArray(value) ? value : bad(why);
   const id = (value: unknown, prefix: string, name: string, required?: boolean): string | null =>
     !required && value == null ? null : isStripeId(value, prefix) ? value : bad(`${name} is not ${prefix}….`);
 

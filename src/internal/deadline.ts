@@ -27,7 +27,8 @@ export async function within<T>(ms: number, parent: AbortSignal, work: (signal: 
   if (parent.aborted) throw ABORTED;
   const controller = new AbortController();
   const abort = () => controller.abort();
-  const timer = setTimeout(abort, ms);
+  // The reason a fetchSession or verifySession sees: a TimeoutError, as from AbortSignal.timeout().
+  const timer = setTimeout(() => controller.abort(new DOMException(`Timed out after ${ms} ms`, 'TimeoutError')), ms);
   parent.addEventListener('abort', abort);
   try {
     // Started at once (a throw in the executor is a rejection): no microtask between intent and request.

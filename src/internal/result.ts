@@ -2,6 +2,7 @@ import { fail, isRelinkError } from '../errors.js';
 import type { RelinkAccount, RelinkCancel, RelinkStripeError, RelinkSuccess } from '../types.js';
 import type { ValidSession } from './config.js';
 import { redact } from './redact.js';
+import { isObject } from './shapes.js';
 
 // Retrying only helps where a fresh session or a moment's wait can change the answer. An
 // invalid_request_error is how Stripe.js reports an expired or already-used session (no
@@ -36,19 +37,20 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
 }
 
 function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): RelinkSuccess | RelinkCancel {
-  const { error, financialConnectionsSession } = raw as { error?: unknown; financialConnectionsSession?: unknown };
+  // Objects only: a function or a Proxy-like oddity carrying the right names is not Stripe's shape.
+  const { error, financialConnectionsSession: returnedSession } = isObject(raw) ? raw : {};
   if (error) {
-    const stripeError = stripeErrorOf(Object(error));
+    const stripeError = stripeErrorOf(isObject(error) ? error : {});
     fail('stripe_error', `Stripe: ${stripeError.message ?? stripeError.type}`, {
       stripeError,
       retryable: RETRYABLE_STRIPE_TYPES.test(stripeError.type),
     });
   }
-  const { id: sessionId, accounts: returned } = financialConnectionsSession as { id: unknown; accounts: unknown };
+  const { id: sessionId, accounts: returned } = isObject(returnedSession) ? returnedSession : {};
   if (
     typeof sessionId !== 'string' ||
     !Array.isArray(returned) ||
-    !returned.every((account: unknown) => typeof (account as { id?: unknown } | null)?.id === 'string')
+    !returned.every((account: unknown) => isObject(account) && typeof account.id === 'string')
   ) {
     throw new TypeError('malformed');
   }

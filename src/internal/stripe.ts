@@ -4,19 +4,12 @@ import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
 import { ABORTED, TIMEOUT, raceAbort, seconds, within } from './deadline.js';
 import { messageOf } from './json-call.js';
+import { isStripeLike } from './shapes.js';
 
 // One instance per key and connected account for the whole page, shared by every element
 // (Stripe binds an instance to one key and account for life). A failed load is forgotten so
 // the next attempt tries again; a load that is merely slow is kept and awaited again.
 const instances = new Map<string, Promise<StripeLike>>();
-
-export function isStripeLike(value: unknown): value is StripeLike {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as StripeLike).collectFinancialConnectionsAccounts === 'function'
-  );
-}
 
 // The script @stripe/stripe-js 10 would inject (its release train); test/node checks they agree.
 const STRIPE_JS = 'https://js.stripe.com/endive/stripe.js';
@@ -110,10 +103,11 @@ const BLOCKERS = ' An ad blocker, the network or a CSP may block js.stripe.com.'
  * lazily from js.stripe.com) within `stripe-timeout`. Throws stripe_load_failed, or ABORTED.
  */
 export async function resolveStripe(config: AttemptConfig, signal: AbortSignal): Promise<StripeLike> {
-  let stripe: unknown;
   try {
     // validateConfig guarantees a key whenever no instance is given.
-    stripe = await within(config.stripeTimeout, signal, () => config.stripe ?? instanceFor(config.publishableKey as string, config.stripeAccount));
+    const stripe = await within(config.stripeTimeout, signal, () => config.stripe ?? instanceFor(config.publishableKey as string, config.stripeAccount));
+    // Inside the try: a Proxy or a getter that throws here is a Stripe.js that could not load.
+    if (isStripeLike(stripe)) return stripe;
   } catch (error) {
     if (error === ABORTED) throw error;
     fail(
@@ -123,7 +117,7 @@ export async function resolveStripe(config: AttemptConfig, signal: AbortSignal):
         : `Stripe.js could not load (${messageOf(error)}).`) + BLOCKERS,
     );
   }
-  return isStripeLike(stripe) ? stripe : fail('stripe_load_failed', 'stripe is not a Stripe.js instance.');
+  return fail('stripe_load_failed', 'stripe is not a Stripe.js instance.');
 }
 
 // Stripe.js shows one Financial Connections modal at a time; two elements on a page (or a

@@ -2,6 +2,7 @@ import { fail, isRelinkError, relinkError } from '../errors.js';
 import type { RelinkAccount, RelinkVerification } from '../types.js';
 import type { AttemptConfig, ValidSession } from './config.js';
 import { callJson, messageOf, type CallNames } from './json-call.js';
+import { isObject } from './shapes.js';
 
 const NAMES: CallNames = [
   'The verify endpoint',
@@ -11,10 +12,10 @@ const NAMES: CallNames = [
 
 /** Why the server's answer does not confirm the relink, or `null` when it does. */
 function unconfirmed(answer: unknown, session: ValidSession): string | null {
-  if (typeof answer !== 'object' || answer === null) return 'not an object';
+  if (!isObject(answer)) return 'not an object';
   const { status, relink_result: result } = answer as Partial<RelinkVerification>;
   if (status === 'failed' || status === 'cancelled') return `session ${status}`;
-  if (typeof result !== 'object' || result === null) return 'no relink_result';
+  if (!isObject(result)) return 'no relink_result';
   const { authorization, account, failure_reason: reason } = result;
   if (typeof authorization !== 'string') {
     return `no relinked authorization${typeof reason === 'string' ? ` (${reason})` : ''}`;

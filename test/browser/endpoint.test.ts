@@ -86,13 +86,21 @@ describe('<fc-relink> and the merchant endpoint', () => {
     expect(m.launches()).to.have.length(0);
   });
 
-  it('times out a fetchSession that never settles', async () => {
+  it('times out a fetchSession that never settles, aborting its signal with a TimeoutError', async () => {
+    let signal: AbortSignal | undefined;
     const m = await mount({
       attrs: { 'session-url': '', 'session-timeout': '100' },
-      props: { fetchSession: () => new Promise(() => {}) },
+      props: {
+        fetchSession: (request) => {
+          signal = request.signal;
+          return new Promise(() => {});
+        },
+      },
     });
     const outcome = await clickAndWait(m);
     expect(outcome.detail).to.deep.include({ code: 'session_request_failed' });
+    expect(signal?.aborted).to.equal(true);
+    expect((signal?.reason as DOMException | undefined)?.name).to.equal('TimeoutError');
   });
 
   it('reports a fetchSession failure carrying an HTTP status as session_http_error', async () => {

@@ -101,6 +101,11 @@ describe('fault matrix: Stripe.js collectFinancialConnectionsAccounts', () => {
     ['an account that is null', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [null] } })],
     ['an account without an id', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [{ livemode: false }] } })],
     ['an error that is a bare string', () => ({ error: 'something went wrong' })],
+    // Functions carrying Stripe's field names are not Stripe's shapes either.
+    ['a result that is a function', (o) => Object.assign(() => {}, { financialConnectionsSession: { id: sessionIdOf(o), accounts: [] } })],
+    ['a session that is a function', (o) => ({ financialConnectionsSession: Object.assign(() => {}, { id: sessionIdOf(o), accounts: [] }) })],
+    ['an account that is a function', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [Object.assign(() => {}, { id: CHECKING, livemode: false })] } })],
+    ['an error that is a function', () => ({ error: Object.assign(() => {}, { type: 'authentication_error', message: 'no' }) })],
     ['an error with no type', () => ({ error: { message: 'no type here' } })],
   ];
   for (const [what, result] of shapes) {
@@ -122,6 +127,19 @@ describe('fault matrix: Stripe.js collectFinancialConnectionsAccounts', () => {
         },
       });
     const m = await faulty(() => Promise.resolve(hostile()));
+    await soundFault(m, malformed);
+  });
+
+  it('does not take an error detail the page holds, thrown back at it from the result, for its own', async () => {
+    const disabled = await mount({ attrs: { disabled: '' } });
+    const held = ((await disabled.el.relink()) as { error: object }).error; // invalid_config, stage config
+    const m = await faulty(() =>
+      Promise.resolve({
+        get error(): never {
+          throw held;
+        },
+      }),
+    );
     await soundFault(m, malformed);
   });
 

@@ -41,6 +41,13 @@ describe('<fc-relink> and Stripe.js', () => {
     expect(outcome.detail).to.deep.include({ code: 'stripe_load_failed', retryable: true });
   });
 
+  it('reports stripe_load_failed, retryable, for a stripe promise whose value throws when looked at', async () => {
+    const hostile = { get collectFinancialConnectionsAccounts(): never { throw new Error('not here'); } };
+    const m = await mount({ props: { stripe: Promise.resolve(hostile) as never } });
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'stripe_load_failed', retryable: true });
+  });
+
   it('uses the key it was given', async () => {
     const before = fake.instances.length;
     const m = await mount({ attrs: { 'publishable-key': `${TEST_KEY}x` } });

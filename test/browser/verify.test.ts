@@ -96,6 +96,24 @@ describe('<fc-relink verify-url>: the server confirms the relink', () => {
     expect(outcome.detail).to.deep.include({ code: 'verification_failed', status: 403, retryable: true });
   });
 
+  it('does not take an error detail the page holds, thrown back from the check\'s answer, for its own', async () => {
+    const disabled = await mount({ attrs: { disabled: '' } });
+    const held = ((await disabled.el.relink()) as { error: object }).error; // invalid_config, stage config
+    const m = await mount({
+      attrs: { account: CHECKING },
+      props: {
+        verifySession: async () => ({
+          relink_result: null,
+          get status(): never {
+            throw held;
+          },
+        }),
+      },
+    });
+    const outcome = await clickAndWait(m);
+    expect(outcome.detail).to.deep.include({ code: 'verification_failed', stage: 'verify', retryable: true, accounts: [CHECKING] });
+  });
+
   it('needs the session id from the endpoint, so that the check is about this attempt', async () => {
     const m = await mount({
       attrs: { 'session-url': '', ...withVerify },
