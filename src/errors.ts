@@ -67,3 +67,16 @@ export function reported(detail: RelinkErrorDetail): RelinkErrorDetail {
   made.delete(detail);
   return detail;
 }
+
+/**
+ * Describes a thrown or rejected value for a message. Never throws itself: what a third party
+ * (Stripe.js, a stand-in for it, fetchSession) rejects with may have a `message` getter or a
+ * `toString` that throws, and the attempt must still end with its one outcome.
+ */
+export function messageOf(error: unknown): string {
+  try {
+    return String(error instanceof Error ? error.message : error);
+  } catch {
+    return 'an unreadable error';
+  }
+}

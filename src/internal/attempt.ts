@@ -1,10 +1,9 @@
-import { fail, isRelinkError, relinkError, reported } from '../errors.js';
+import { fail, isRelinkError, messageOf, relinkError, reported } from '../errors.js';
 import type { FcRelinkStartDetail } from '../events.js';
 import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../types.js';
 import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
 import { ABORTED } from './deadline.js';
 import { interpretResult } from './result.js';
-import { messageOf } from './json-call.js';
 import { requestSession } from './session-request.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
 import { verifyRelink } from './verify.js';

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, messageOf } from '../errors.js';
 import type { RelinkErrorCode } from '../types.js';
 import type { AttemptConfig } from './config.js';
 import { ABORTED, TIMEOUT, seconds, within } from './deadline.js';
@@ -20,19 +20,6 @@ export type JsonSource = { url: string; body: unknown } | { call: (signal: Abort
 export interface JsonAnswer {
   body: unknown;
   status?: number;
-}
-
-/**
- * Describes a thrown or rejected value for a message. Never throws itself: what a third party
- * (Stripe.js, a stand-in for it, fetchSession) rejects with may have a `message` getter or a
- * `toString` that throws, and the attempt must still end with its one outcome.
- */
-export function messageOf(error: unknown): string {
-  try {
-    return String(error instanceof Error ? error.message : error);
-  } catch {
-    return 'an unreadable error';
-  }
 }
 
 /** Pulls a human message out of an error body, in the shapes endpoints commonly use. */

@@ -1,9 +1,8 @@
-import { fail } from '../errors.js';
+import { fail, messageOf } from '../errors.js';
 import type { StripeLike } from '../types.js';
 import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
 import { ABORTED, TIMEOUT, raceAbort, seconds, within } from './deadline.js';
-import { messageOf } from './json-call.js';
 import { isStripeLike } from './shapes.js';
 
 // One instance per key and connected account for the whole page, shared by every element

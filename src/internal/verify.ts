@@ -1,7 +1,7 @@
-import { fail, isRelinkError, relinkError } from '../errors.js';
+import { fail, isRelinkError, messageOf, relinkError } from '../errors.js';
 import type { RelinkAccount, RelinkVerification } from '../types.js';
 import type { AttemptConfig, ValidSession } from './config.js';
-import { callJson, messageOf, type CallNames } from './json-call.js';
+import { callJson, type CallNames } from './json-call.js';
 import { isObject } from './shapes.js';
 
 const NAMES: CallNames = [
