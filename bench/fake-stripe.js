@@ -20,7 +20,7 @@
         // The first call is the figure; later ones (a defect) still show up in __collectCalls.
         if (window.__collectAt === undefined) window.__collectAt = at;
         // The session id is the client secret's prefix, so a cancel names the session that was
-        // opened; fc-relink checks that (src/internal/result.ts) and reports fc-relink-cancel.
+        // opened; fc-relink checks that (src/attempt/result.ts) and reports fc-relink-cancel.
         const id = String(args?.clientSecret ?? '').split('_secret_')[0];
         return new Promise((resolve) =>
           setTimeout(() => {

@@ -1,5 +1,5 @@
 import type { RelinkErrorCode, RelinkErrorDetail, RelinkStage } from './types.js';
-import { redact } from './internal/redact.js';
+import { redact } from './shared/redact.js';
 
 const STAGES: readonly RelinkStage[] = ['config', 'session', 'stripe', 'result', 'verify'];
 

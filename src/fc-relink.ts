@@ -1,8 +1,8 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { emit, type FcRelinkSuccessDetail } from './events.js';
 import { relinkError, reported } from './errors.js';
-import { runAttempt } from './internal/attempt.js';
-import { Warmup } from './internal/warmup.js';
+import { runAttempt } from './attempt/attempt.js';
+import { Warmup } from './attempt/warmup.js';
 import type {
   FetchSession,
   RelinkCredentials,

@@ -1,7 +1,7 @@
 import { fail, isRelinkError } from '../errors.js';
 import type { RelinkAccount, RelinkCancel, RelinkStripeError, RelinkSuccess } from '../types.js';
 import type { ValidSession } from './config.js';
-import { redact } from './redact.js';
+import { redact } from '../shared/redact.js';
 import { isObject } from './shapes.js';
 
 // Retrying only helps where a fresh session or a moment's wait can change the answer. An
