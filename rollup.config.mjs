@@ -21,24 +21,7 @@ export const sourceFiles = {
   },
 };
 
-/**
- * Collapses the whitespace inside Lit's css`…` and html`…` templates, which minifiers leave
- * alone. Safe for ours: no <pre>, no whitespace-sensitive text, no strings inside expressions.
- */
-export const compactTemplates = {
-  name: 'compact-templates',
-  transform(code, id) {
-    if (!id.includes('/src/') || !/\b(?:css|html)`/.test(code)) return null;
-    const out = code.replace(/\b(css|html)`([^`]*)`/g, (_, tag, body) => {
-      let text = (tag === 'css' ? body.replace(/\/\*[\s\S]*?\*\//g, '') : body).replace(/\s+/g, ' ');
-      text = tag === 'css' ? text.replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}') : text.replace(/>\s+</g, '><');
-      return `${tag}\`${text.trim()}\``;
-    });
-    return { code: out, map: null };
-  },
-};
-
-const ts = () => [sourceFiles, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), compactTemplates];
+const ts = () => [sourceFiles, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })];
 
 /** The npm package: one ESM module per source file, so consumers' bundlers tree-shake and split. */
 const npm = {
@@ -69,24 +52,15 @@ const npm = {
 };
 
 /**
- * Not shipped: what `import 'fc-relink'` adds to a page's first load once minified, for
- * size-limit (the Stripe.js loader is a separate chunk fetched on the first attempt).
- */
-const measured = {
-  input: 'src/index.ts',
-  external,
-  plugins: [...ts(), terser({ ecma: 2020, compress: { passes: 2 } })],
-  output: { file: '.size/fc-relink.js', format: 'esm' },
-};
-
-/**
- * For `<script type="module" src="https://unpkg.com/fc-relink">` with no build step: one minified
- * file with Lit and the Stripe.js loader inside (Stripe.js itself still comes from js.stripe.com).
+ * For `<script type="module" src="https://unpkg.com/fc-relink">` with no build step: minified ES
+ * modules with Lit inside. The page loads only the entry (the element); the entry fetches the
+ * attempt chunk (with the Stripe.js loader) itself when the element is about to be used.
+ * Stripe.js itself still comes from js.stripe.com.
  */
 const cdn = {
-  input: 'src/index.ts',
-  plugins: [...ts(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser({ ecma: 2020, compress: { passes: 2 } })],
-  output: { file: 'dist/cdn/fc-relink.min.js', format: 'esm', inlineDynamicImports: true, sourcemap: true },
+  input: { 'fc-relink.min': 'src/index.ts' },
+  plugins: [...ts(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser({ ecma: 2020 })],
+  output: { dir: 'dist/cdn', format: 'esm', chunkFileNames: 'fc-relink-[name]-[hash].min.js', sourcemap: true },
 };
 
-export default [npm, measured, cdn];
+export default [npm, cdn];

@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 // Constructable stylesheets: no inline <style>, so the element works under a strict
 // Content-Security-Policy (style-src without 'unsafe-inline').
+//
+// The status line keeps room for two lines from the start and its text never widens the
+// element, so a state change moves nothing around it (only an error longer than two lines
+// grows it). The live region stays in the accessibility tree while empty, or its first message
+// is not announced. (Comments stay out of the css`` template: they would ship.)
 export const styles = css`
   :host {
     display: inline-flex;
@@ -29,11 +34,6 @@ export const styles = css`
     cursor: default;
     opacity: 0.65;
   }
-  /*
-   * Space for two lines is kept from the start and the text never widens the element, so a
-   * state change moves nothing around it (only an error longer than two lines grows it).
-   * The live region stays in the accessibility tree while empty, or its first message is not announced.
-   */
   [part='status'] {
     color: var(--fc-relink-status-color, inherit);
     font-size: 0.9em;

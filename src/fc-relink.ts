@@ -1,8 +1,12 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { emit, type FcRelinkSuccessDetail } from './events.js';
-import { relinkError, reported } from './errors.js';
-import { runAttempt } from './attempt/attempt.js';
-import { Warmup } from './attempt/warmup.js';
+import type { AttemptHooks } from './attempt/index.js';
+import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from './defaults.js';
+import { RELINK_ERRORS } from './errors.js';
+import { emit } from './events.js';
+import { styles } from './fc-relink.styles.js';
+// Evaluated with the element, so that the Trusted Types policy for Stripe.js exists before any
+// script that runs after `import 'fc-relink'` can claim its name.
+import './stripe-script.js';
 import type {
   FetchSession,
   RelinkCredentials,
@@ -13,7 +17,6 @@ import type {
   StripeLike,
   VerifySession,
 } from './types.js';
-import { styles } from './fc-relink.styles.js';
 
 const STATUS_TEXT: Readonly<Record<Exclude<RelinkState, 'error'>, string>> = {
   idle: '',
@@ -24,10 +27,42 @@ const STATUS_TEXT: Readonly<Record<Exclude<RelinkState, 'error'>, string>> = {
   cancel: 'Reconnection cancelled. You can try again.',
 };
 
-const BUSY: ReadonlySet<RelinkState> = new Set(['loading', 'open', 'verifying']);
+const BUSY: readonly RelinkState[] = ['loading', 'open', 'verifying'];
+const PRELOADS: readonly RelinkPreload[] = ['none', 'intent', 'visible', 'eager'];
 
 // What decides whether and which Stripe.js `preload` loads.
 const PRELOAD_INPUTS = ['preload', 'publishableKey', 'stripeAccount', 'stripe'] as const;
+
+type AttemptModule = typeof import('./attempt/index.js');
+let attemptModule: Promise<AttemptModule> | undefined;
+/** The attempt half once it is here, so that intent reaches it without waiting a microtask. */
+let attemptLoaded: AttemptModule | undefined;
+
+/**
+ * The attempt half (configuration checks, session request, Stripe.js, result checks, verify,
+ * prefetch), fetched once per page on first need. A failed fetch is forgotten, so the next
+ * attempt fetches again.
+ */
+function loadAttempt(): Promise<AttemptModule> {
+  attemptModule ??= import('./attempt/index.js').then(
+    (module) => (attemptLoaded = module),
+    (error: unknown) => {
+      attemptModule = undefined;
+      throw error;
+    },
+  );
+  return attemptModule;
+}
+
+/** The two errors the element reports itself; every other one comes from the attempt half. */
+const shellError = (code: 'invalid_config' | 'session_request_failed', message: string): RelinkErrorDetail =>
+  Object.freeze({ code, message, ...RELINK_ERRORS[code] });
+
+const DISABLED = /* @__PURE__ */ shellError('invalid_config', 'The element is disabled.');
+
+/** The attempt half's own code could not be fetched (offline, or a deploy removed its file). */
+const notLoaded = (error: unknown): RelinkErrorDetail =>
+  shellError('session_request_failed', `fc-relink could not load its attempt module: ${error instanceof Error ? error.message : String(error)}`);
 
 /**
  * A button that lets a customer relink a bank account previously linked through Stripe
@@ -101,10 +136,10 @@ export class FcRelinkElement extends LitElement {
   disabled = false;
 
   /** Milliseconds to wait for the session endpoint (or `fetchSession`); the verify request gets the same. */
-  sessionTimeout = 15000;
+  sessionTimeout = DEFAULT_SESSION_TIMEOUT;
 
   /** Milliseconds to wait for Stripe.js to load. */
-  stripeTimeout = 20000;
+  stripeTimeout = DEFAULT_STRIPE_TIMEOUT;
 
   /**
    * When Stripe.js is loaded: `intent` (pointer over, focus or touch on the element), `visible`
@@ -142,7 +177,9 @@ export class FcRelinkElement extends LitElement {
   #message = '';
   #inflight: Promise<RelinkOutcome> | null = null;
   #controller: AbortController | null = null;
-  #warmup = new Warmup(this, () => !this.disabled && !BUSY.has(this.#state));
+  #observer: IntersectionObserver | undefined;
+  /** Set while the element moves focus itself: that is not the customer showing intent. */
+  #unprompted = false;
 
   /** The current state; also reflected as the `state` attribute. Read-only. */
   get state(): RelinkState {
@@ -161,24 +198,23 @@ export class FcRelinkElement extends LitElement {
    */
   relink(): Promise<RelinkOutcome> {
     if (this.#inflight) return this.#inflight;
-    if (this.disabled) {
-      return Promise.resolve({
-        status: 'error',
-        error: reported(relinkError('invalid_config', 'The element is disabled.')),
-      });
-    }
+    if (this.disabled) return Promise.resolve({ status: 'error', error: DISABLED });
     const controller = new AbortController();
     this.#controller = controller;
     const returnFocus = this.matches(':focus-within');
+    const hooks: AttemptHooks = {
+      signal: controller.signal,
+      enter: (state) => this.#setState(state),
+      started: (detail) => emit(this, 'fc-relink-start', detail),
+    };
     // Begun in a microtask: a relink() called from a listener of the previous attempt's last
     // event then starts after that event has reached every listener, so events never nest.
     const attempt = Promise.resolve()
-      .then(() => runAttempt(this, {
-        signal: controller.signal,
-        enter: (state) => this.#setState(state),
-        started: (detail) => emit(this, 'fc-relink-start', detail),
-        prefetched: (config) => this.#warmup.take(config, controller.signal),
-      }))
+      .then(loadAttempt)
+      .then(
+        (module) => module.runAttempt(this, hooks),
+        (error: unknown): RelinkOutcome => ({ status: 'error', error: notLoaded(error) }),
+      )
       .then((outcome) => {
         this.#inflight = null;
         this.#controller = null;
@@ -193,17 +229,21 @@ export class FcRelinkElement extends LitElement {
     // A `stripe` promise is read at the first attempt, which reports its failure as
     // stripe_load_failed; until then a rejection is not the page's unhandled rejection.
     if (changed.has('stripe')) Promise.resolve(this.stripe).catch(() => {});
-    if (PRELOAD_INPUTS.some((name) => changed.has(name))) this.#warmup.preloadChanged();
+    if (PRELOAD_INPUTS.some((name) => changed.has(name))) this.#applyPreload();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // First reflection here: a custom element may not add attributes in its constructor.
     this.#reflectState();
+    this.#applyPreload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#observer?.disconnect();
+    // Only an element that has loaded the attempt half has anything to let go of.
+    attemptLoaded?.disconnected(this);
     // Moving the element disconnects and reconnects it in one task; only a real removal
     // abandons an attempt that has not yet opened Stripe's flow.
     setTimeout(() => {
@@ -211,11 +251,55 @@ export class FcRelinkElement extends LitElement {
     }, 0);
   }
 
+  /** `preload`, with an unknown value meaning the default, as an invalid enumerated HTML attribute does. */
+  get #preload(): RelinkPreload {
+    return PRELOADS.includes(this.preload) ? this.preload : 'intent';
+  }
+
+  /** Applies `preload`: `eager` loads now, `visible` once the element is in the viewport. */
+  #applyPreload(): void {
+    this.#observer?.disconnect();
+    if (!this.isConnected) return;
+    if (this.#preload === 'eager') this.#warm();
+    else if (this.#preload === 'visible' && typeof IntersectionObserver === 'function') {
+      this.#observer = new IntersectionObserver((entries, observer) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          this.#warm();
+        }
+      });
+      this.#observer.observe(this);
+    }
+  }
+
+  /** Has the attempt half load Stripe.js (fetching the half first if need be); with `intent`, also hands it the intent. */
+  #warm(intent?: string): void {
+    const warm = (module: AttemptModule) => {
+      if (!this.isConnected) return;
+      if (intent === undefined || this.#preload === 'intent') module.preload(this);
+      if (intent !== undefined) module.intent(this, intent);
+    };
+    if (attemptLoaded) warm(attemptLoaded);
+    else loadAttempt().then(warm, () => {});
+  }
+
+  // For the button's focusin, pointerenter, pointerleave and touchstart: intent is shown on the
+  // button, not on the blank room the status line keeps.
+  #onIntent = { handleEvent: ({ type }: Event) => {
+    if (!this.#unprompted && (this.#preload === 'intent' || this.prefetch)) this.#warm(type);
+  }, passive: true };
+
   #finish(outcome: RelinkOutcome, returnFocus: boolean): void {
-    // The event's detail is the outcome without its status: the error, or { mode, sessionId(, accounts) }.
-    const { status, error, ...detail } = outcome as RelinkOutcome & { error?: RelinkErrorDetail };
-    this.#setState(status, error?.message);
-    emit(this, `fc-relink-${status}`, error ?? (detail as FcRelinkSuccessDetail));
+    if (outcome.status === 'error') {
+      this.#setState('error', outcome.error.message);
+      emit(this, 'fc-relink-error', outcome.error);
+    } else if (outcome.status === 'cancel') {
+      this.#setState('cancel');
+      emit(this, 'fc-relink-cancel', { mode: outcome.mode, sessionId: outcome.sessionId });
+    } else {
+      this.#setState('success');
+      emit(this, 'fc-relink-success', { mode: outcome.mode, sessionId: outcome.sessionId, accounts: outcome.accounts });
+    }
     if (returnFocus) void this.#restoreFocus();
   }
 
@@ -225,7 +309,9 @@ export class FcRelinkElement extends LitElement {
     await this.updateComplete;
     const active = document.activeElement;
     if (this.isConnected && (active === null || active === document.body)) {
-      this.#warmup.unprompted(() => this.renderRoot.querySelector('button')?.focus());
+      this.#unprompted = true;
+      this.renderRoot.querySelector('button')?.focus();
+      this.#unprompted = false;
     }
   }
 
@@ -247,7 +333,7 @@ export class FcRelinkElement extends LitElement {
   }
 
   override render() {
-    const busy = BUSY.has(this.#state);
+    const busy = BUSY.includes(this.#state);
     return html`
       <button
         part="button"
@@ -256,10 +342,10 @@ export class FcRelinkElement extends LitElement {
         aria-busy=${busy}
         @click=${this.#onClick}
         @keydown=${this.#onKeydown}
-        @focusin=${this.#warmup.intent}
-        @pointerenter=${this.#warmup.intent}
-        @pointerleave=${this.#warmup.intent}
-        @touchstart=${this.#warmup.intent}
+        @focusin=${this.#onIntent}
+        @pointerenter=${this.#onIntent}
+        @pointerleave=${this.#onIntent}
+        @touchstart=${this.#onIntent}
       >
         <slot>Reconnect bank account</slot>
       </button>

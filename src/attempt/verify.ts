@@ -1,19 +1,23 @@
-import { fail, isRelinkError, messageOf, relinkError } from '../errors.js';
-import type { RelinkAccount, RelinkVerification } from '../types.js';
-import type { AttemptConfig, ValidSession } from './config.js';
-import { callJson, type CallNames } from './json-call.js';
+import { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
+import type { RelinkAccount } from '../types.js';
+import type { AnswerSource, AttemptConfig } from './config.js';
+import { callEndpoint, type CallNames } from './endpoint-call.js';
+import type { ValidSession } from './session.js';
 import { isObject } from './shapes.js';
+import type { VerifySession } from '../types.js';
 
-const NAMES: CallNames = [
-  'The verify endpoint',
-  'verifySession',
-  ['verification_failed', 'verification_failed', 'verification_failed'],
-];
+const NAMES: CallNames = {
+  endpoint: 'The verify endpoint',
+  fn: 'verifySession',
+  unreachable: 'verification_failed',
+  httpError: 'verification_failed',
+  notJson: 'verification_failed',
+};
 
 /** Why the server's answer does not confirm the relink, or `null` when it does. */
 function unconfirmed(answer: unknown, session: ValidSession): string | null {
   if (!isObject(answer)) return 'not an object';
-  const { status, relink_result: result } = answer as Partial<RelinkVerification>;
+  const { status, relink_result: result } = answer;
   if (status === 'failed' || status === 'cancelled') return `session ${status}`;
   if (!isObject(result)) return 'no relink_result';
   const { authorization, account, failure_reason: reason } = result;
@@ -37,17 +41,17 @@ function unconfirmed(answer: unknown, session: ValidSession): string | null {
  */
 export async function verifyRelink(
   config: AttemptConfig,
+  verify: AnswerSource<VerifySession>,
   session: ValidSession,
   sessionId: string,
   accounts: readonly RelinkAccount[],
 ): Promise<void> {
-  const { verifySession } = config;
   try {
-    const { body, status } = await callJson(
+    const { body, status } = await callEndpoint(
       NAMES,
-      verifySession
-        ? { call: (signal) => verifySession({ sessionId, signal }) }
-        : { url: config.verifyUrl as string, body: { session: sessionId } },
+      'call' in verify
+        ? { call: (signal) => verify.call({ sessionId, signal }) }
+        : { url: verify.url, body: { session: sessionId, account: config.account } },
       config,
       new AbortController().signal,
     );
@@ -55,7 +59,7 @@ export async function verifyRelink(
     if (why !== null) fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
   } catch (error) {
     // Only a positive answer confirms; anything else fails closed.
-    const { message, ...rest } = isRelinkError(error) ? error : relinkError('verification_failed', `The server check failed: ${messageOf(error)}`);
-    fail('verification_failed', message, { ...rest, retryable: true, accounts: Object.freeze(accounts.map((a) => String(a?.id))) });
+    const { message, ...rest } = error instanceof RelinkFailure ? error.detail : relinkError('verification_failed', `The server check failed: ${messageOf(error)}`);
+    fail('verification_failed', message, { ...rest, retryable: true, accounts: Object.freeze(accounts.map((account) => account.id)) });
   }
 }

@@ -1,7 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RelinkPreload } from '../types.js';
-import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
-import { requestSession } from './session-request.js';
+import { validateConfig, type AttemptConfig, type AttemptHost } from './config.js';
+import { requestSession, type ValidSession } from './session.js';
 import { preloadStripe } from './stripe.js';
 
 /** How long a prefetched session may wait for the click before it is thrown away unused. */
@@ -13,35 +11,24 @@ export const PREFETCH_FRESH_MS = 30_000;
  */
 export const PREFETCH_DWELL_MS = 100;
 
-/** What the warm-up reads from its element, at the moment it acts. */
-export interface WarmupHost extends ReactiveControllerHost, HTMLElement, AttemptInput {
-  readonly preload: RelinkPreload;
-  readonly prefetch: boolean;
-}
-
 interface Prefetched {
-  session: Promise<ValidSession>;
-  controller: AbortController;
-  timer: ReturnType<typeof setTimeout>;
+  readonly session: Promise<ValidSession>;
+  readonly controller: AbortController;
+  readonly timer: ReturnType<typeof setTimeout>;
   /** What the session was asked for with; an attempt with another configuration cannot use it. */
-  asked: string;
-  fetchSession: unknown;
-}
-
-const PRELOADS: readonly string[] = ['none', 'intent', 'visible', 'eager'];
-
-/** An unknown value means the default, as an invalid enumerated HTML attribute does. */
-function preloadOf(host: WarmupHost): RelinkPreload {
-  return PRELOADS.includes(host.preload) ? host.preload : 'intent';
+  readonly askedFor: string;
+  readonly fetchSession: unknown;
 }
 
 /** Everything that goes into the session request, by value (a new but equal object is equal). */
-function askedFor({ sessionUrl, account, credentials, headers }: AttemptConfig): string {
-  return JSON.stringify([sessionUrl, account, credentials, headers]);
+function askedFor({ session, account, credentials, headers }: AttemptConfig): string {
+  return JSON.stringify(['url' in session ? session.url : null, account, credentials, headers]);
 }
 
+const fetchSessionOf = ({ session }: AttemptConfig): unknown => ('call' in session ? session.call : null);
+
 /** The configuration as it stands, or null while it is invalid (the attempt will say why). */
-function configOf(host: AttemptInput): AttemptConfig | null {
+function configOf(host: AttemptHost): AttemptConfig | null {
   try {
     return validateConfig(host);
   } catch {
@@ -49,61 +36,38 @@ function configOf(host: AttemptInput): AttemptConfig | null {
   }
 }
 
+const BUSY: readonly string[] = ['loading', 'open', 'verifying'];
+
 /**
- * Does the slow parts of an attempt before the click: loads Stripe.js when the element is
- * about to be used (`preload`), and requests the session when the customer shows intent
- * (`prefetch`). Nothing it does is visible: no state, no event, no error; an attempt that
- * finds nothing ready simply does the work itself.
+ * The slow parts of an attempt done before the click, for one element: Stripe.js loaded when
+ * the element is about to be used (`preload`), the session requested when the customer shows
+ * intent (`prefetch`). Nothing it does is visible: no state, no event, no error; an attempt
+ * that finds nothing ready simply does the work itself.
  */
-export class Warmup implements ReactiveController {
-  readonly #host: WarmupHost;
-  /** False while the element is disabled or an attempt runs. */
-  readonly #idle: () => boolean;
-  #observer: IntersectionObserver | undefined;
+class Warmup {
+  readonly #host: AttemptHost;
   #prefetched: Prefetched | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
-  #muted = false;
 
-  /**
-   * For the button's focusin, pointerenter, pointerleave and touchstart: intent is shown on the
-   * button, not on the blank room the status line keeps.
-   */
-  readonly intent = { handleEvent: ({ type }: Event) => this.#onIntent(type), passive: true };
-
-  constructor(host: WarmupHost, idle: () => boolean) {
+  constructor(host: AttemptHost) {
     this.#host = host;
-    this.#idle = idle;
-    host.addController(this);
   }
 
-  hostConnected(): void {
-    this.preloadChanged();
-  }
-
-  hostDisconnected(): void {
-    this.#observer?.disconnect();
-    clearTimeout(this.#dwell);
-    // A move disconnects and reconnects in one task; only a real removal throws the session away.
-    setTimeout(() => this.#host.isConnected || this.#drop(), 0);
+  /** Loads Stripe.js for the element's configuration; an invalid one is left to the attempt. */
+  preload(): void {
+    const config = configOf(this.#host);
+    if (config) preloadStripe(config);
   }
 
   /**
-   * Applies the current `preload` (and key): `eager` loads now, `visible` once in the viewport.
-   * Call again when `preload`, the key or the `stripe` property changes.
+   * Intent shown on the button (`focusin`, `pointerenter`, `pointerleave` or `touchstart`), for
+   * `prefetch`: at once on focus or touch, after the dwell for the pointer.
    */
-  preloadChanged(): void {
-    this.#observer?.disconnect();
-    if (!this.#host.isConnected) return;
-    const preload = preloadOf(this.#host);
-    if (preload === 'eager') this.#loadStripe();
-    else if (preload === 'visible' && typeof IntersectionObserver === 'function') {
-      (this.#observer = new IntersectionObserver((entries, observer) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          observer.disconnect();
-          this.#loadStripe();
-        }
-      })).observe(this.#host);
-    }
+  intent(type: string): void {
+    clearTimeout(this.#dwell);
+    if (type === 'pointerleave' || !this.#host.prefetch) return;
+    if (type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
+    else this.#prefetch();
   }
 
   /**
@@ -116,8 +80,8 @@ export class Warmup implements ReactiveController {
     // A click before the dwell is over: this attempt asks itself, and nothing is prefetched after it.
     clearTimeout(this.#dwell);
     const taken = this.#prefetched;
-    if (taken?.asked !== askedFor(config) || taken.fetchSession !== config.fetchSession) {
-      this.#drop();
+    if (taken?.askedFor !== askedFor(config) || taken.fetchSession !== fetchSessionOf(config)) {
+      this.drop();
       return null;
     }
     this.#prefetched = null;
@@ -126,21 +90,13 @@ export class Warmup implements ReactiveController {
     return taken.session;
   }
 
-  /**
-   * Runs `move` (which moves focus onto the element) without it counting as intent: focus the
-   * element gives back after an attempt is not the customer asking for another one.
-   */
-  unprompted(move: () => void): void {
-    this.#muted = true;
-    try {
-      move();
-    } finally {
-      this.#muted = false;
-    }
+  /** The element left the page: nothing more is prefetched for it. */
+  disconnected(): void {
+    clearTimeout(this.#dwell);
   }
 
   /** Throws away the prefetched session (element removed, stale, or failed). */
-  #drop(entry = this.#prefetched): void {
+  drop(entry = this.#prefetched): void {
     if (entry && entry === this.#prefetched) {
       this.#prefetched = null;
       clearTimeout(entry.timer);
@@ -148,36 +104,34 @@ export class Warmup implements ReactiveController {
     }
   }
 
-  #onIntent(type: string): void {
-    if (this.#muted) return;
-    clearTimeout(this.#dwell);
-    if (type === 'pointerleave') return;
-    if (preloadOf(this.#host) === 'intent') this.#loadStripe();
-    if (!this.#host.prefetch) return;
-    if (type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
-    else this.#prefetch();
-  }
-
-  #loadStripe(): void {
-    const config = configOf(this.#host);
-    // An invalid configuration is reported by the attempt, not here; a given instance needs no load.
-    if (config?.publishableKey && !config.stripe) preloadStripe(config.publishableKey, config.stripeAccount);
-  }
-
   #prefetch(): void {
-    const config = !this.#prefetched && this.#idle() && configOf(this.#host);
+    const host = this.#host;
+    if (this.#prefetched || host.disabled || BUSY.includes(host.state)) return;
+    const config = configOf(host);
     if (!config) return;
     const controller = new AbortController();
     const entry: Prefetched = {
       session: requestSession(config, controller.signal),
       controller,
-      timer: setTimeout(() => this.#drop(entry), PREFETCH_FRESH_MS),
-      asked: askedFor(config),
-      fetchSession: config.fetchSession,
+      timer: setTimeout(() => this.drop(entry), PREFETCH_FRESH_MS),
+      askedFor: askedFor(config),
+      fetchSession: fetchSessionOf(config),
     };
     this.#prefetched = entry;
     // A prefetch that fails before the click is forgotten at once: the click asks afresh, with
     // its own full timeout, and no one ever sees the failure.
-    entry.session.catch(() => this.#drop(entry));
+    entry.session.catch(() => this.drop(entry));
   }
 }
+
+const warmups = new WeakMap<AttemptHost, Warmup>();
+
+/** The element's warm-up, made on first use. */
+export function warmupOf(host: AttemptHost): Warmup {
+  let warmup = warmups.get(host);
+  if (!warmup) warmups.set(host, (warmup = new Warmup(host)));
+  return warmup;
+}
+
+/** The element's warm-up if it has one; an element nobody approached has nothing to hand over. */
+export const existingWarmup = (host: AttemptHost): Warmup | undefined => warmups.get(host);

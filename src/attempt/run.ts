@@ -1,51 +1,30 @@
-import { fail, isRelinkError, messageOf, relinkError, reported } from '../errors.js';
 import type { FcRelinkStartDetail } from '../events.js';
 import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../types.js';
-import { validateConfig, type AttemptConfig, type AttemptInput, type ValidSession } from './config.js';
+import { validateConfig, type AttemptHost } from './config.js';
 import { ABORTED } from './deadline.js';
+import { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
 import { interpretResult } from './result.js';
-import { requestSession } from './session-request.js';
+import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
 import { verifyRelink } from './verify.js';
+import { existingWarmup } from './warmup.js';
 
-/** How an attempt reports progress to its host (the element). */
+/** How an attempt reports progress to its element. */
 export interface AttemptHooks {
   /** Aborting ends the attempt with a cancel, as long as Stripe's flow is not yet open. */
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
   enter(state: 'loading' | 'open' | 'verifying'): void;
   /** Called just before Stripe's flow opens. */
   started(detail: FcRelinkStartDetail): void;
-  /**
-   * A session requested ahead of the click with this configuration, if one is waiting (or still
-   * on its way); each is handed out once.
-   */
-  prefetched?(config: AttemptConfig): Promise<ValidSession> | null;
 }
 
-/** Fails closed when the session is not the one this element asked for. */
-function checkSession(config: AttemptConfig, session: ValidSession): void {
-  if (config.account !== null && session.account !== config.account) {
-    fail('session_mismatch', `The endpoint's session is for ${session.account ?? 'any account'}, not ${config.account}.`);
-  }
-  // Caught here, before the flow opens, rather than after the customer has gone through it.
-  if (config.livemode !== null && session.livemode !== null && session.livemode !== config.livemode) {
-    fail('livemode_mismatch', `The endpoint's session is not in ${config.livemode ? 'live' : 'test'} mode, as the key is.`, {
-      stage: 'session',
-    });
-  }
-  // The server check must be about this attempt's session, named by the endpoint, not by
-  // whatever Stripe.js (or a stand-in for it) later reports.
-  if ((config.verifyUrl || config.verifySession) && session.sessionId === null) {
-    fail('invalid_session_response', 'Bad session response: verify-url needs its id.');
-  }
-}
+type ReachedStage = Exclude<RelinkStage, 'result'>;
 
 // For the unexpected: an exception that is nobody's report is a bug, ours or a hook's.
-const UNEXPECTED: Readonly<Record<RelinkStage, RelinkErrorCode>> = {
+const UNEXPECTED: Readonly<Record<ReachedStage, RelinkErrorCode>> = {
   config: 'invalid_config',
   session: 'session_request_failed',
   stripe: 'stripe_error',
-  result: 'stripe_error',
   verify: 'verification_failed',
 };
 
@@ -55,12 +34,13 @@ const UNEXPECTED: Readonly<Record<RelinkStage, RelinkErrorCode>> = {
  * confirm it when so configured. Every step throws what it reports; this resolves with exactly
  * one outcome and never rejects. The client secret never leaves this function's scope.
  */
-export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Promise<RelinkOutcome> {
+export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promise<RelinkOutcome> {
   const { signal } = hooks;
-  let stage: RelinkStage = 'config';
+  let stage: ReachedStage = 'config';
   let session: ValidSession | undefined;
   try {
-    const config = validateConfig(input);
+    if (signal.aborted) throw ABORTED;
+    const config = validateConfig(host);
     stage = 'session';
     hooks.enter('loading');
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
@@ -68,7 +48,7 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
     // to load is reported then, so it is held until then.
     const stripePending = resolveStripe(config, signal);
     stripePending.catch(() => {});
-    session = await (hooks.prefetched?.(config) ?? requestSession(config, signal));
+    session = await (existingWarmup(host)?.take(config, signal) ?? requestSession(config, signal));
     checkSession(config, session);
     stage = 'stripe';
     const stripe = await stripePending;
@@ -86,16 +66,14 @@ export async function runAttempt(input: AttemptInput, hooks: AttemptHooks): Prom
       return interpretResult(raw, opened, config.livemode ?? opened.livemode);
     });
     stage = 'verify';
-    if (outcome.status === 'success' && (config.verifyUrl || config.verifySession)) {
+    if (outcome.status === 'success' && config.verify) {
       hooks.enter('verifying');
-      await verifyRelink(config, opened, outcome.sessionId, outcome.accounts);
+      await verifyRelink(config, config.verify, opened, outcome.sessionId, outcome.accounts);
     }
     return outcome;
   } catch (error) {
     if (error === ABORTED) return { status: 'cancel', mode: session?.mode ?? null, sessionId: session?.sessionId ?? null };
-    return {
-      status: 'error',
-      error: reported(isRelinkError(error) ? error : relinkError(UNEXPECTED[stage], `Unexpected failure: ${messageOf(error)}`)),
-    };
+    const detail = error instanceof RelinkFailure ? error.detail : relinkError(UNEXPECTED[stage], `Unexpected failure: ${messageOf(error)}`);
+    return { status: 'error', error: detail };
   }
 }

@@ -1,0 +1,43 @@
+// How the steps of an attempt end it with an error.
+import { RELINK_ERRORS } from '../errors.js';
+import { redact } from '../shared/redact.js';
+import type { RelinkErrorCode, RelinkErrorDetail } from '../types.js';
+
+/** What may be set on an error detail besides its code and message. */
+export type RelinkErrorExtra = Partial<Omit<RelinkErrorDetail, 'code' | 'message'>>;
+
+/** Builds a frozen error detail; the message is scrubbed of anything secret. */
+export function relinkError(code: RelinkErrorCode, message: string, extra: RelinkErrorExtra = {}): RelinkErrorDetail {
+  return Object.freeze({ code, message: redact(message), ...RELINK_ERRORS[code], ...extra });
+}
+
+/**
+ * What a step of an attempt throws to end it with an error; the attempt reports its `detail`.
+ * Anything else thrown inside an attempt is a failure nobody planned for.
+ */
+export class RelinkFailure extends Error {
+  readonly detail: RelinkErrorDetail;
+
+  constructor(detail: RelinkErrorDetail) {
+    super(detail.message);
+    this.detail = detail;
+  }
+}
+
+/** Ends the current step of an attempt with this error. */
+export function fail(code: RelinkErrorCode, message: string, extra?: RelinkErrorExtra): never {
+  throw new RelinkFailure(relinkError(code, message, extra));
+}
+
+/**
+ * Describes a thrown or rejected value for a message. What Stripe.js (or a stand-in for it)
+ * rejects with is untrusted: its `message` may be a getter that throws, and the attempt must
+ * still end with its one outcome.
+ */
+export function messageOf(error: unknown): string {
+  try {
+    return String(error instanceof Error ? error.message : error);
+  } catch {
+    return 'an unreadable error';
+  }
+}
