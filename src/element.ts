@@ -18,4 +18,5 @@ export type {
   FcRelinkSuccessEvent,
 } from './events.js';
 export type * from './types.js';
+export { registerTranslation, type RelinkText, type RelinkTranslation } from './localize.js';
 export { VERSION } from './version.js';

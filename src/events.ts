@@ -17,7 +17,7 @@ export interface FcRelinkStartDetail {
 export interface FcRelinkSuccessDetail {
   mode: RelinkMode;
   sessionId: string;
-  /** The accounts exactly as Stripe.js returned them. */
+  /** The accounts Stripe.js returned: their documented fields, strings scrubbed (see `RelinkAccount`). */
   accounts: readonly RelinkAccount[];
 }
 

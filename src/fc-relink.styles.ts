@@ -1,22 +1,17 @@
 import { css } from 'lit';
 
 // Constructable stylesheets: no inline <style>, so the element works under a strict
-// Content-Security-Policy (style-src without 'unsafe-inline').
+// Content-Security-Policy (style-src without 'unsafe-inline'). Logical properties only, so that
+// a right-to-left language lays the element out mirrored.
 //
 // The status line keeps room for two lines from the start and its text never widens the
 // element, so a state change moves nothing around it (only an error longer than two lines
 // grows it). The live region stays in the accessibility tree while empty, or its first message
 // is not announced. (Comments stay out of the css`` template: they would ship.)
 export const styles = css`
-  :host {
-    display: inline-flex;
-    flex-direction: column;
-    align-items: flex-start;
-    font: var(--fc-relink-font, inherit);
-  }
-  :host([hidden]) {
-    display: none;
-  }
+  :host { display: inline-block; font: var(--fc-relink-font, inherit); }
+  :host([hidden]) { display: none; }
+  .box { display: flex; flex-direction: column; align-items: flex-start; }
   button {
     font: inherit;
     cursor: pointer;
@@ -26,24 +21,16 @@ export const styles = css`
     border-radius: var(--fc-relink-radius, 6px);
     padding: var(--fc-relink-padding, 0.6em 1.1em);
   }
-  button:focus-visible {
-    outline: var(--fc-relink-focus-ring, 2px solid #0a2540);
-    outline-offset: 2px;
-  }
-  button:disabled {
-    cursor: default;
-    opacity: 0.65;
-  }
+  button:focus-visible { outline: var(--fc-relink-focus-ring, 2px solid #0a2540); outline-offset: 2px; }
+  button:disabled { cursor: default; opacity: 0.65; }
   [part='status'] {
     color: var(--fc-relink-status-color, inherit);
     font-size: 0.9em;
     line-height: 1.4;
-    min-height: 2.8em;
-    margin-top: var(--fc-relink-gap, 0.5em);
-    min-width: var(--fc-relink-status-width, 22em);
+    min-block-size: 2.8em;
+    margin-block-start: var(--fc-relink-gap, 0.5em);
+    min-inline-size: var(--fc-relink-status-width, 22em);
     contain: inline-size;
   }
-  :host([state='error']) [part='status'] {
-    color: var(--fc-relink-error-color, #c0123c);
-  }
+  :host([state='error']) [part='status'] { color: var(--fc-relink-error-color, #c0123c); }
 `;

@@ -1,9 +1,9 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import type { AttemptHooks } from './attempt/index.js';
 import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from './defaults.js';
-import { RELINK_ERRORS } from './errors.js';
 import { emit } from './events.js';
 import { styles } from './fc-relink.styles.js';
+import { LanguageController, languageOf, translationFor, type RelinkText } from './localize.js';
 // Evaluated with the element, so that the Trusted Types policy for Stripe.js exists before any
 // script that runs after `import 'fc-relink'` can claim its name.
 import './stripe-script.js';
@@ -14,18 +14,22 @@ import type {
   RelinkOutcome,
   RelinkPreload,
   RelinkState,
+  RelinkUi,
   StripeLike,
   VerifySession,
 } from './types.js';
 
-const STATUS_TEXT: Readonly<Record<Exclude<RelinkState, 'error'>, string>> = {
-  idle: '',
-  loading: 'Preparing a secure connection to your bank…',
-  open: 'Continue in the Stripe window to reconnect your bank account.',
-  verifying: 'Confirming the reconnection…',
-  success: 'Your bank account is reconnected.',
-  cancel: 'Reconnection cancelled. You can try again.',
-};
+/**
+ * What the customer reads in a state: never the developer's diagnosis (that is the error
+ * event's `message`). An error reads as one the customer can retry, or as one to ask about.
+ */
+function statusText(state: RelinkState, error: RelinkErrorDetail | null, hosted: boolean): RelinkText | null {
+  if (state === 'idle') return null;
+  if (state === 'open' && hosted) return 'redirecting';
+  if (state !== 'error') return state;
+  if (error?.code === 'stripe_load_failed') return 'blocked';
+  return error?.retryable ? 'retry' : 'unavailable';
+}
 
 const BUSY: readonly RelinkState[] = ['loading', 'open', 'verifying'];
 const PRELOADS: readonly RelinkPreload[] = ['none', 'intent', 'visible', 'eager'];
@@ -33,36 +37,58 @@ const PRELOADS: readonly RelinkPreload[] = ['none', 'intent', 'visible', 'eager'
 // What decides whether and which Stripe.js `preload` loads.
 const PRELOAD_INPUTS = ['preload', 'publishableKey', 'stripeAccount', 'stripe'] as const;
 
-type AttemptModule = typeof import('./attempt/index.js');
-let attemptModule: Promise<AttemptModule> | undefined;
-/** The attempt half once it is here, so that intent reaches it without waiting a microtask. */
-let attemptLoaded: AttemptModule | undefined;
-
 /**
- * The attempt half (configuration checks, session request, Stripe.js, result checks, verify,
- * prefetch), fetched once per page on first need. A failed fetch is forgotten, so the next
- * attempt fetches again.
+ * A half of fc-relink fetched through import() once per page, on first need. A failed fetch is
+ * forgotten, so the next need fetches again. `loaded` is the module once it is here, so that
+ * intent reaches it without waiting a microtask.
  */
-function loadAttempt(): Promise<AttemptModule> {
-  attemptModule ??= import('./attempt/index.js').then(
-    (module) => (attemptLoaded = module),
-    (error: unknown) => {
-      attemptModule = undefined;
-      throw error;
-    },
-  );
-  return attemptModule;
+class LazyPart<T> {
+  loaded: T | undefined;
+  #loading: Promise<T> | undefined;
+  readonly #load: () => Promise<T>;
+
+  constructor(load: () => Promise<T>) {
+    this.#load = load;
+  }
+
+  get(): Promise<T> {
+    this.#loading ??= this.#load().then(
+      (module) => (this.loaded = module),
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
 }
 
-/** The two errors the element reports itself; every other one comes from the attempt half. */
-const shellError = (code: 'invalid_config' | 'session_request_failed', message: string): RelinkErrorDetail =>
-  Object.freeze({ code, message, ...RELINK_ERRORS[code] });
+/** The attempt half: configuration checks, session request, Stripe.js, result checks, verify, prefetch. */
+const attemptHalf = new LazyPart(() => import('./attempt/index.js'));
+type AttemptHalf = typeof import('./attempt/index.js');
+type PrefetchHalf = typeof import('./prefetch/index.js');
+/** The prefetch half (`prefetch`): the session requested on intent, for the click. */
+const prefetchHalf = new LazyPart(() => import('./prefetch/index.js'));
+/** The hosted half (ui="hosted"): Stripe's hosted page, and the report on the page it returns to. */
+const hostedHalf = new LazyPart(() => import('./hosted/index.js'));
 
-const DISABLED = /* @__PURE__ */ shellError('invalid_config', 'The element is disabled.');
+// The two errors the element reports itself; every other one comes from a lazily loaded half.
+// (Written out rather than looked up in RELINK_ERRORS, which the shell would then have to ship.)
+const DISABLED: RelinkErrorDetail = Object.freeze({
+  code: 'invalid_config',
+  message: 'The element is disabled.',
+  retryable: false,
+  stage: 'config',
+});
 
-/** The attempt half's own code could not be fetched (offline, or a deploy removed its file). */
+/** A lazily loaded half could not be fetched (offline, or a deploy removed its file). */
 const notLoaded = (error: unknown): RelinkErrorDetail =>
-  shellError('session_request_failed', `fc-relink could not load its attempt module: ${error instanceof Error ? error.message : String(error)}`);
+  Object.freeze({
+    code: 'session_request_failed',
+    message: `fc-relink could not load its attempt module: ${error instanceof Error ? error.message : String(error)}`,
+    retryable: true,
+    stage: 'session',
+  });
 
 /**
  * A button that lets a customer relink a bank account previously linked through Stripe
@@ -115,6 +141,7 @@ export class FcRelinkElement extends LitElement {
     stripe: { attribute: false },
     verifyUrl: { attribute: 'verify-url' },
     verifySession: { attribute: false },
+    ui: {},
   };
 
   /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
@@ -173,13 +200,27 @@ export class FcRelinkElement extends LitElement {
   /** Replaces the built-in verify request. */
   verifySession: VerifySession | null = null;
 
+  /**
+   * How the customer relinks: `embedded` (Stripe's flow over this page, through Stripe.js) or
+   * `hosted` (this tab goes to Stripe's hosted page and comes back; `account` and `session-url`
+   * pointing at a hosted-session endpoint are required, and the page Stripe returns to reports
+   * the outcome through its own `<fc-relink ui="hosted" verify-url>`). Unknown values mean `embedded`.
+   */
+  ui: RelinkUi = 'embedded';
+
   #state: RelinkState = 'idle';
-  #message = '';
+  /** The error the last attempt ended with, for the status text. */
+  #error: RelinkErrorDetail | null = null;
   #inflight: Promise<RelinkOutcome> | null = null;
   #controller: AbortController | null = null;
   #observer: IntersectionObserver | undefined;
   /** Set while the element moves focus itself: that is not the customer showing intent. */
   #unprompted = false;
+
+  constructor() {
+    super();
+    new LanguageController(this);
+  }
 
   /** The current state; also reflected as the `state` attribute. Read-only. */
   get state(): RelinkState {
@@ -199,30 +240,52 @@ export class FcRelinkElement extends LitElement {
   relink(): Promise<RelinkOutcome> {
     if (this.#inflight) return this.#inflight;
     if (this.disabled) return Promise.resolve({ status: 'error', error: DISABLED });
+    return this.#run((hooks) =>
+      this.#hosted
+        ? hostedHalf.get().then((hosted) => hosted.startHosted(this, hooks))
+        : attemptHalf.get().then((attempt) => attempt.runAttempt(this, hooks)),
+    );
+  }
+
+  /** Runs one attempt (`attempt` loads its half and runs it) and reports its outcome. */
+  #run(attempt: (hooks: AttemptHooks) => Promise<RelinkOutcome>): Promise<RelinkOutcome> {
     const controller = new AbortController();
     this.#controller = controller;
     const returnFocus = this.matches(':focus-within');
     const hooks: AttemptHooks = {
       signal: controller.signal,
+      language: languageOf(this),
       enter: (state) => this.#setState(state),
       started: (detail) => emit(this, 'fc-relink-start', detail),
     };
     // Begun in a microtask: a relink() called from a listener of the previous attempt's last
     // event then starts after that event has reached every listener, so events never nest.
-    const attempt = Promise.resolve()
-      .then(loadAttempt)
-      .then(
-        (module) => module.runAttempt(this, hooks),
-        (error: unknown): RelinkOutcome => ({ status: 'error', error: notLoaded(error) }),
-      )
+    const run = Promise.resolve()
+      .then(() => attempt(hooks))
+      // An attempt never rejects: this is its half failing to load.
+      .catch((error: unknown): RelinkOutcome => ({ status: 'error', error: notLoaded(error) }))
       .then((outcome) => {
         this.#inflight = null;
         this.#controller = null;
         this.#finish(outcome, returnFocus);
         return outcome;
       });
-    this.#inflight = attempt;
-    return attempt;
+    this.#inflight = run;
+    return run;
+  }
+
+  /** `ui="hosted"`: the attempt goes to Stripe's hosted page instead of opening Stripe.js here. */
+  get #hosted(): boolean {
+    return this.ui === 'hosted';
+  }
+
+  protected override firstUpdated(): void {
+    // Back from Stripe's hosted page: report how the hosted relink this tab started ended.
+    if (!this.#hosted) return;
+    hostedHalf.get().then((hosted) => {
+      const record = hosted.claimRecord(this.account ?? null);
+      if (record && !this.#inflight) void this.#run((hooks) => hosted.resumeHosted(this, hooks, record));
+    }, () => {});
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -243,7 +306,7 @@ export class FcRelinkElement extends LitElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     // Only an element that has loaded the attempt half has anything to let go of.
-    attemptLoaded?.disconnected(this);
+    attemptHalf.loaded?.disconnected(this);
     // Moving the element disconnects and reconnects it in one task; only a real removal
     // abandons an attempt that has not yet opened Stripe's flow.
     setTimeout(() => {
@@ -272,15 +335,22 @@ export class FcRelinkElement extends LitElement {
     }
   }
 
-  /** Has the attempt half load Stripe.js (fetching the half first if need be); with `intent`, also hands it the intent. */
+  /**
+   * Gets the element ready for an attempt: fetches its half and has it load Stripe.js; with
+   * `intent`, also hands it the intent (for `prefetch`). A hosted element only needs its half.
+   */
   #warm(intent?: string): void {
-    const warm = (module: AttemptModule) => {
+    if (this.#hosted) return void hostedHalf.get().catch(() => {});
+    const warm = (attempt: AttemptHalf) => {
       if (!this.isConnected) return;
-      if (intent === undefined || this.#preload === 'intent') module.preload(this);
-      if (intent !== undefined) module.intent(this, intent);
+      if (intent === undefined || this.#preload === 'intent') attempt.preload(this, languageOf(this));
+      if (intent === undefined || !this.prefetch) return;
+      const prefetch = (part: PrefetchHalf) => this.isConnected && part.intent(this, intent, attempt);
+      if (prefetchHalf.loaded) prefetch(prefetchHalf.loaded);
+      else prefetchHalf.get().then(prefetch, () => {});
     };
-    if (attemptLoaded) warm(attemptLoaded);
-    else loadAttempt().then(warm, () => {});
+    if (attemptHalf.loaded) warm(attemptHalf.loaded);
+    else attemptHalf.get().then(warm, () => {});
   }
 
   // For the button's focusin, pointerenter, pointerleave and touchstart: intent is shown on the
@@ -291,7 +361,8 @@ export class FcRelinkElement extends LitElement {
 
   #finish(outcome: RelinkOutcome, returnFocus: boolean): void {
     if (outcome.status === 'error') {
-      this.#setState('error', outcome.error.message);
+      this.#error = outcome.error;
+      this.#setState('error');
       emit(this, 'fc-relink-error', outcome.error);
     } else if (outcome.status === 'cancel') {
       this.#setState('cancel');
@@ -315,11 +386,10 @@ export class FcRelinkElement extends LitElement {
     }
   }
 
-  #setState(next: RelinkState, message = STATUS_TEXT[next as keyof typeof STATUS_TEXT]): void {
+  #setState(next: RelinkState): void {
     const previous = this.#state;
     this.#state = next;
-    this.#message = message;
-    // Rendered even when the state stays (error after error): the message may be new.
+    // Rendered even when the state stays (error after error): the text may be new.
     this.requestUpdate();
     if (next === previous) return;
     this.#reflectState();
@@ -334,22 +404,27 @@ export class FcRelinkElement extends LitElement {
 
   override render() {
     const busy = BUSY.includes(this.#state);
+    const texts = translationFor(languageOf(this));
+    const status = statusText(this.#state, this.#error, this.#hosted);
+    // In the translation's language and direction, whatever the page around it says.
     return html`
-      <button
-        part="button"
-        type="button"
-        ?disabled=${busy || this.disabled}
-        aria-busy=${busy}
-        @click=${this.#onClick}
-        @keydown=${this.#onKeydown}
-        @focusin=${this.#onIntent}
-        @pointerenter=${this.#onIntent}
-        @pointerleave=${this.#onIntent}
-        @touchstart=${this.#onIntent}
-      >
-        <slot>Reconnect bank account</slot>
-      </button>
-      <div part="status" role="status" aria-live="polite">${this.#message}</div>
+      <div class="box" lang=${texts.$code} dir=${texts.$dir}>
+        <button
+          part="button"
+          type="button"
+          ?disabled=${busy || this.disabled}
+          aria-busy=${busy}
+          @click=${this.#onClick}
+          @keydown=${this.#onKeydown}
+          @focusin=${this.#onIntent}
+          @pointerenter=${this.#onIntent}
+          @pointerleave=${this.#onIntent}
+          @touchstart=${this.#onIntent}
+        >
+          <slot>${texts.label}</slot>
+        </button>
+        <div part="status" role="status" aria-live="polite">${status && texts[status]}</div>
+      </div>
     `;
   }
 

@@ -29,6 +29,12 @@ export type RelinkCredentials = 'same-origin' | 'include' | 'omit';
  */
 export type RelinkPreload = 'none' | 'intent' | 'visible' | 'eager';
 
+/**
+ * How the customer relinks: `embedded` (Stripe's flow over the page, through Stripe.js) or
+ * `hosted` (the tab goes to Stripe's hosted page and comes back).
+ */
+export type RelinkUi = 'embedded' | 'hosted';
+
 /** Where in an attempt an error happened. */
 export type RelinkStage = 'config' | 'session' | 'stripe' | 'result' | 'verify';
 
@@ -87,7 +93,12 @@ export interface RelinkVerification {
 /** Replaces the built-in verify request. */
 export type VerifySession = (request: VerifySessionRequest) => Promise<RelinkVerification>;
 
-/** A Financial Connections account exactly as Stripe.js returned it. */
+/**
+ * A Financial Connections account as Stripe.js returned it: the fields Stripe.js documents
+ * (`id`, `display_name`, `institution_name`, `last4`, `livemode`, `status`, `permissions`,
+ * `balance`…), copied as plain data with every string scrubbed of secrets. Anything else
+ * Stripe.js sent is left out.
+ */
 export type RelinkAccount = FinancialConnectionsSession.Account;
 
 /** The part of a Stripe.js instance the element uses. A real `Stripe` instance fits. */
@@ -130,7 +141,7 @@ export interface RelinkErrorDetail {
   status?: number;
   /** Set on `stripe_error`. */
   stripeError?: RelinkStripeError;
-  /** On `account_mismatch` and `livemode_mismatch`: the ids of the accounts Stripe returned. */
+  /** On `account_mismatch`, `livemode_mismatch` and `verification_failed`: the ids of the accounts Stripe.js returned. */
   accounts?: readonly string[];
 }
 

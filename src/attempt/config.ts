@@ -31,18 +31,22 @@ export type StripeSource =
 /** Where a JSON answer comes from: the merchant's endpoint, or the page's own function. */
 export type AnswerSource<F> = { readonly url: string } | { readonly call: F };
 
-/** A configuration that passed validation. */
-export interface AttemptConfig {
-  readonly stripe: StripeSource;
-  /** Derived from the key; `null` when only a `stripe` instance was given. */
-  readonly livemode: boolean | null;
-  readonly session: AnswerSource<FetchSession>;
-  /** The server check after Stripe's flow, when one is configured. */
-  readonly verify: AnswerSource<VerifySession> | null;
+/** What every request to the merchant's endpoints needs, checked. */
+export interface EndpointConfig {
   readonly account: string | null;
   readonly credentials: RequestCredentials;
   readonly headers: Readonly<Record<string, string>>;
   readonly sessionTimeout: number;
+  /** The server check after Stripe's flow, when one is configured. */
+  readonly verify: AnswerSource<VerifySession> | null;
+}
+
+/** A configuration for an embedded attempt that passed validation. */
+export interface AttemptConfig extends EndpointConfig {
+  readonly stripe: StripeSource;
+  /** Derived from the key; `null` when only a `stripe` instance was given. */
+  readonly livemode: boolean | null;
+  readonly session: AnswerSource<FetchSession>;
   readonly stripeTimeout: number;
 }
 
@@ -50,7 +54,7 @@ export interface AttemptConfig {
 const MAX_TIMEOUT = 2_147_483_647;
 const CREDENTIALS: readonly string[] = ['same-origin', 'include', 'omit'];
 
-const invalid = (message: string): never => fail('invalid_config', message);
+export const invalid = (message: string): never => fail('invalid_config', message);
 
 /** A trimmed attribute value, or null when it is blank. */
 const given = (value: string | null | undefined): string | null => value?.trim() || null;
@@ -71,7 +75,7 @@ function timeout(value: number | null | undefined, fallback: number, name: strin
 }
 
 /** An http(s) URL, resolved against the document's base URL as a link's href is; or null when blank. */
-function url(value: string | null | undefined, name: string): string | null {
+export function url(value: string | null | undefined, name: string): string | null {
   const text = given(value);
   if (text === null) return null;
   let parsed: URL;
@@ -129,27 +133,35 @@ function answerSource<F>(call: F | null | undefined, endpoint: string | null | u
   return href === null ? null : { url: href };
 }
 
-/**
- * Validates the element's configuration before any network traffic, and throws the first
- * problem found; keys are checked before anything else so a secret key never travels further.
- */
-export function validateConfig(host: AttemptHost): AttemptConfig {
-  const publishableKey = publishableKeyOf(host);
-  const stripe = stripeSource(host, publishableKey, optionalId(host.stripeAccount, 'acct_', 'stripe-account'));
+/** Validates what requests to the merchant's endpoints need; throws the first problem found. */
+export function validateEndpoints(host: AttemptHost): EndpointConfig {
   const account = optionalId(host.account, 'fca_', 'account');
-  const session = answerSource(host.fetchSession, host.sessionUrl, 'fetchSession', 'session-url') ?? invalid('session-url is required.');
   const verify = answerSource(host.verifySession, host.verifyUrl, 'verifySession', 'verify-url');
   const credentials = host.credentials ?? 'same-origin';
   if (!CREDENTIALS.includes(credentials)) invalid('credentials must be same-origin, include or omit.');
   return {
-    stripe,
-    livemode: publishableKey === null ? null : publishableKey.startsWith('pk_live_'),
-    session,
-    verify,
     account,
     credentials: credentials as RequestCredentials,
     headers: checkHeaders(host.headers),
     sessionTimeout: timeout(host.sessionTimeout, DEFAULT_SESSION_TIMEOUT, 'session-timeout'),
+    verify,
+  };
+}
+
+/**
+ * Validates the element's configuration for an embedded attempt before any network traffic,
+ * and throws the first problem found; keys are checked before anything else so a secret key
+ * never travels further.
+ */
+export function validateConfig(host: AttemptHost): AttemptConfig {
+  const publishableKey = publishableKeyOf(host);
+  const stripe = stripeSource(host, publishableKey, optionalId(host.stripeAccount, 'acct_', 'stripe-account'));
+  const session = answerSource(host.fetchSession, host.sessionUrl, 'fetchSession', 'session-url') ?? invalid('session-url is required.');
+  return {
+    ...validateEndpoints(host),
+    stripe,
+    livemode: publishableKey === null ? null : publishableKey.startsWith('pk_live_'),
+    session,
     stripeTimeout: timeout(host.stripeTimeout, DEFAULT_STRIPE_TIMEOUT, 'stripe-timeout'),
   };
 }

@@ -1,6 +1,6 @@
 import { fail, messageOf } from './failure.js';
 import type { RelinkErrorCode } from '../types.js';
-import type { AttemptConfig } from './config.js';
+import type { EndpointConfig } from './config.js';
 import { ABORTED, TIMEOUT, seconds, within } from './deadline.js';
 
 /** How a call and its failures are named in messages and codes. */
@@ -47,7 +47,7 @@ const retryableStatus = (status: number): boolean => status === 408 || status ==
  * request is same-origin, which the browser refuses to carry to another origin before it sends
  * anything; a cross-origin endpoint must answer itself, so its redirects are not followed.
  */
-async function post(url: string, body: unknown, config: AttemptConfig, signal: AbortSignal): Promise<Response> {
+async function post(url: string, body: unknown, config: EndpointConfig, signal: AbortSignal): Promise<Response> {
   const sameOrigin = new URL(url).origin === location.origin;
   const response = await fetch(url, {
     method: 'POST',
@@ -70,7 +70,7 @@ async function post(url: string, body: unknown, config: AttemptConfig, signal: A
 export async function callEndpoint(
   names: CallNames,
   source: EndpointSource,
-  config: AttemptConfig,
+  config: EndpointConfig,
   signal: AbortSignal,
 ): Promise<JsonAnswer> {
   const what = 'url' in source ? names.endpoint : names.fn;

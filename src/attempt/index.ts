@@ -1,28 +1,36 @@
 // The attempt half of fc-relink, loaded by the element through import() on the first sign that
 // it will be used (intent, visibility or an attempt, as `preload` says), never at page load.
-import type { AttemptHost } from './config.js';
-import { warmupOf, existingWarmup } from './warmup.js';
+import { validateConfig, type AttemptHost } from './config.js';
+import { prefetches } from './prefetched.js';
+import { preloadStripe } from './stripe.js';
 
 export { runAttempt, type AttemptHooks } from './run.js';
-export type { AttemptHost } from './config.js';
+export type { AttemptConfig, AttemptHost } from './config.js';
+export type { ValidSession } from './session.js';
 
-/** Loads Stripe.js for the element's configuration, ahead of its first attempt. */
-export function preload(host: AttemptHost): void {
-  warmupOf(host).preload();
-}
-
-/** The customer showed intent on the element's button (for `prefetch`). */
-export function intent(host: AttemptHost, type: string): void {
-  warmupOf(host).intent(type);
-}
+// What the prefetch and hosted halves build on.
+export { invalid, url, validateConfig, validateEndpoints } from './config.js';
+export { ABORTED } from './deadline.js';
+export { callEndpoint, type CallNames } from './endpoint-call.js';
+export { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
+export { prefetches, type Prefetch } from './prefetched.js';
+export { requestSession, SESSION_CALL } from './session.js';
+export { isObject, isStripeId } from './shapes.js';
+export { askServer, unconfirmed } from './verify.js';
 
 /**
- * The element was disconnected. A move disconnects and reconnects in one task; only a real
- * removal throws its prefetched session away.
+ * Loads Stripe.js for the element's configuration and language, ahead of its first attempt. An
+ * invalid configuration loads nothing: the attempt will say what is wrong.
  */
+export function preload(host: AttemptHost, language: string): void {
+  try {
+    preloadStripe(validateConfig(host), language);
+  } catch {
+    // Reported by the attempt.
+  }
+}
+
+/** The element was disconnected: its prefetch, if it has one, is told. */
 export function disconnected(host: AttemptHost): void {
-  const warmup = existingWarmup(host);
-  if (!warmup) return;
-  warmup.disconnected();
-  setTimeout(() => host.isConnected || warmup.drop(), 0);
+  prefetches.get(host)?.disconnected();
 }

@@ -7,12 +7,14 @@ import { interpretResult } from './result.js';
 import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
 import { verifyRelink } from './verify.js';
-import { existingWarmup } from './warmup.js';
+import { prefetches } from './prefetched.js';
 
 /** How an attempt reports progress to its element. */
 export interface AttemptHooks {
   /** Aborting ends the attempt with a cancel, as long as Stripe's flow is not yet open. */
   readonly signal: AbortSignal;
+  /** The element's language (its `lang` or its closest ancestor's), for Stripe's flow; `''` if none. */
+  readonly language: string;
   enter(state: 'loading' | 'open' | 'verifying'): void;
   /** Called just before Stripe's flow opens. */
   started(detail: FcRelinkStartDetail): void;
@@ -46,9 +48,9 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
     // rather than their sum. Nothing is opened until the session has been checked; a failure
     // to load is reported then, so it is held until then.
-    const stripePending = resolveStripe(config, signal);
+    const stripePending = resolveStripe(config, hooks.language, signal);
     stripePending.catch(() => {});
-    session = await (existingWarmup(host)?.take(config, signal) ?? requestSession(config, signal));
+    session = await (prefetches.get(host)?.take(config, signal) ?? requestSession(config, signal));
     checkSession(config, session);
     stage = 'stripe';
     const stripe = await stripePending;
@@ -68,7 +70,8 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     stage = 'verify';
     if (outcome.status === 'success' && config.verify) {
       hooks.enter('verifying');
-      await verifyRelink(config, config.verify, opened, outcome.sessionId, outcome.accounts);
+      const expected = { sessionId: outcome.sessionId, mode: opened.mode, account: opened.account, authorization: opened.authorization };
+      await verifyRelink(config, config.verify, expected, outcome.accounts);
     }
     return outcome;
   } catch (error) {

@@ -14,7 +14,8 @@ export interface ValidSession {
   readonly livemode: boolean | null;
 }
 
-const NAMES: CallNames = {
+/** How the session request and its failures are named. */
+export const SESSION_CALL: CallNames = {
   endpoint: 'The session endpoint',
   fn: 'fetchSession',
   unreachable: 'session_request_failed',
@@ -63,7 +64,7 @@ export function parseSession(body: unknown, status?: number): ValidSession {
 export async function requestSession(config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> {
   const { session, account } = config;
   const { body, status } = await callEndpoint(
-    NAMES,
+    SESSION_CALL,
     'call' in session
       ? { call: (limit) => session.call({ account, signal: limit }) }
       : { url: session.url, body: account === null ? {} : { account } },

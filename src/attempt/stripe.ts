@@ -3,13 +3,14 @@
 import { loadStripe } from '@stripe/stripe-js/pure/index.mjs';
 import { fail, messageOf } from './failure.js';
 import { STRIPE_JS, stripeScriptPolicy } from '../stripe-script.js';
+import type { StripeElementLocale } from '@stripe/stripe-js';
 import type { StripeLike } from '../types.js';
 import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
 import { ABORTED, TIMEOUT, raceAbort, seconds, within } from './deadline.js';
 import { isStripeLike } from './shapes.js';
 
-// One instance per key and connected account for the whole page, shared by every element
+// One instance per key, connected account and language for the whole page, shared by every element
 // (Stripe binds an instance to one key and account for life). A failed load is forgotten so
 // the next attempt tries again; a load that is merely slow is kept and awaited again.
 const instances = new Map<string, Promise<StripeLike>>();
@@ -43,21 +44,41 @@ function injectStripeJs(): Promise<void> {
   });
 }
 
-async function load(publishableKey: string, stripeAccount: string | null): Promise<StripeLike> {
+// The languages Stripe.js can show its flow in (its StripeElementLocale), by lower-cased tag.
+const STRIPE_LOCALES = new Map(
+  (
+    'ar bg cs da de el en en-AU en-CA en-NZ en-GB es es-ES es-419 et fi fil fr fr-CA fr-FR he hu hr id it it-IT ja ko ' +
+    'lt lv ms mt nb nl no pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'
+  )
+    .split(' ')
+    .map((locale) => [locale.toLowerCase(), locale as StripeElementLocale]),
+);
+
+/**
+ * The `locale` for Stripe.js: the element's language where Stripe supports it (the exact tag,
+ * else its primary subtag), else `'auto'` (Stripe then follows the browser's language).
+ */
+export function stripeLocale(language: string): StripeElementLocale {
+  const tag = language.toLowerCase();
+  return STRIPE_LOCALES.get(tag) ?? STRIPE_LOCALES.get(tag.split('-')[0] ?? '') ?? 'auto';
+}
+
+async function load(publishableKey: string, stripeAccount: string | null, locale: StripeElementLocale): Promise<StripeLike> {
   // A page that already has Stripe.js (or its script tag) is left to the loader, which reuses it.
   if (!stripeJsOnPage()) await injectStripeJs();
-  const stripe: unknown = await loadStripe(publishableKey, stripeAccount === null ? undefined : { stripeAccount });
+  const stripe: unknown = await loadStripe(publishableKey, stripeAccount === null ? { locale } : { stripeAccount, locale });
   if (!isStripeLike(stripe)) throw new Error('no Stripe.js here');
   const withAppInfo = stripe as StripeLike & { registerAppInfo?: (info: object) => void };
   withAppInfo.registerAppInfo?.({ name: 'fc-relink', version: VERSION });
   return stripe;
 }
 
-function instanceFor(publishableKey: string, stripeAccount: string | null): Promise<StripeLike> {
-  const cacheKey = `${publishableKey}\n${stripeAccount ?? ''}`;
+function instanceFor(publishableKey: string, stripeAccount: string | null, language: string): Promise<StripeLike> {
+  const locale = stripeLocale(language);
+  const cacheKey = `${publishableKey}\n${stripeAccount ?? ''}\n${locale}`;
   const cached = instances.get(cacheKey);
   if (cached) return cached;
-  const loading = load(publishableKey, stripeAccount);
+  const loading = load(publishableKey, stripeAccount, locale);
   instances.set(cacheKey, loading);
   loading.catch(() => {
     if (instances.get(cacheKey) === loading) instances.delete(cacheKey);
@@ -65,10 +86,11 @@ function instanceFor(publishableKey: string, stripeAccount: string | null): Prom
   return loading;
 }
 
-/** Starts loading Stripe.js for this configuration, if it is not loaded or loading already. */
-export function preloadStripe(config: AttemptConfig): void {
+/** Starts loading Stripe.js for this configuration and language, if it is not loaded or loading already. */
+export function preloadStripe(config: AttemptConfig, language: string): void {
+  const source = config.stripe;
   // A failure is forgotten (the next attempt tries again and reports it); never unhandled.
-  if ('publishableKey' in config.stripe) instanceFor(config.stripe.publishableKey, config.stripe.stripeAccount).catch(() => {});
+  if ('publishableKey' in source) instanceFor(source.publishableKey, source.stripeAccount, language).catch(() => {});
 }
 
 const BLOCKERS = ' An ad blocker, the network or a CSP may block js.stripe.com.';
@@ -77,12 +99,12 @@ const BLOCKERS = ' An ad blocker, the network or a CSP may block js.stripe.com.'
  * Resolves the Stripe.js instance for an attempt (the `stripe` property, or Stripe.js loaded
  * lazily from js.stripe.com) within `stripe-timeout`. Throws stripe_load_failed, or ABORTED.
  */
-export async function resolveStripe(config: AttemptConfig, signal: AbortSignal): Promise<StripeLike> {
+export async function resolveStripe(config: AttemptConfig, language: string, signal: AbortSignal): Promise<StripeLike> {
   const source = config.stripe;
   let stripe: unknown;
   try {
     stripe = await within(config.stripeTimeout, signal, () =>
-      'instance' in source ? source.instance : instanceFor(source.publishableKey, source.stripeAccount),
+      'instance' in source ? source.instance : instanceFor(source.publishableKey, source.stripeAccount, language),
     );
   } catch (error) {
     if (error === ABORTED) throw error;

@@ -1,10 +1,18 @@
+import type { RelinkAccount, RelinkMode, VerifySession } from '../types.js';
+import type { AnswerSource, EndpointConfig } from './config.js';
+import { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';
 import { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
-import type { RelinkAccount } from '../types.js';
-import type { AnswerSource, AttemptConfig } from './config.js';
-import { callEndpoint, type CallNames } from './endpoint-call.js';
-import type { ValidSession } from './session.js';
 import { isObject } from './shapes.js';
-import type { VerifySession } from '../types.js';
+
+/** What the server's answer must confirm. */
+export interface ExpectedRelink {
+  readonly sessionId: string;
+  readonly mode: RelinkMode;
+  /** The account a same-account session is for. */
+  readonly account: string | null;
+  /** The authorization the session repairs, where the page knows it (`null`: the server checked it). */
+  readonly authorization: string | null;
+}
 
 const NAMES: CallNames = {
   endpoint: 'The verify endpoint',
@@ -14,8 +22,26 @@ const NAMES: CallNames = {
   notJson: 'verification_failed',
 };
 
+/**
+ * Asks the merchant's server how the session really ended: it reads the session back from
+ * Stripe (a browser can be tampered with, Stripe's record cannot). The request names the
+ * session and the element's account, so the server can check both belong to the customer.
+ */
+export function askServer(config: EndpointConfig, verify: AnswerSource<VerifySession>, sessionId: string): Promise<JsonAnswer> {
+  return callEndpoint(
+    NAMES,
+    'call' in verify
+      ? { call: (signal) => verify.call({ sessionId, signal }) }
+      : { url: verify.url, body: { session: sessionId, account: config.account } },
+    config,
+    // Deliberately not tied to the element's lifetime: once the flow has run, its outcome is
+    // worth knowing even if the element has left the page.
+    new AbortController().signal,
+  );
+}
+
 /** Why the server's answer does not confirm the relink, or `null` when it does. */
-function unconfirmed(answer: unknown, session: ValidSession): string | null {
+export function unconfirmed(answer: unknown, expected: ExpectedRelink): string | null {
   if (!isObject(answer)) return 'not an object';
   const { status, relink_result: result } = answer;
   if (status === 'failed' || status === 'cancelled') return `session ${status}`;
@@ -24,38 +50,29 @@ function unconfirmed(answer: unknown, session: ValidSession): string | null {
   if (typeof authorization !== 'string') {
     return `no relinked authorization${typeof reason === 'string' ? ` (${reason})` : ''}`;
   }
-  if (authorization !== session.authorization) return `${authorization} relinked, not ${session.authorization}`;
-  if (session.mode === 'same_account' && account !== session.account) {
-    return `${String(account)} relinked, not ${session.account}`;
+  if (expected.authorization !== null && authorization !== expected.authorization) {
+    return `${authorization} relinked, not ${expected.authorization}`;
+  }
+  if (expected.mode === 'same_account' && account !== expected.account) {
+    return `${String(account)} relinked, not ${expected.account}`;
   }
   return null;
 }
 
 /**
- * Asks the merchant's server how the session really ended (it reads `relink_result` back from
- * Stripe: a browser can be tampered with, Stripe's record cannot), and accepts the relink only
- * when that confirms it; otherwise throws verification_failed, always retryable (a new attempt
- * may well be confirmed) and listing the accounts Stripe.js returned. Deliberately not tied to
- * the element's lifetime: once the flow has run, its outcome is worth knowing even if the
- * element has left the page.
+ * Accepts the relink only when the server confirms it; otherwise throws verification_failed,
+ * always retryable (a new attempt may well be confirmed) and listing the accounts Stripe.js
+ * returned.
  */
 export async function verifyRelink(
-  config: AttemptConfig,
+  config: EndpointConfig,
   verify: AnswerSource<VerifySession>,
-  session: ValidSession,
-  sessionId: string,
+  expected: ExpectedRelink,
   accounts: readonly RelinkAccount[],
 ): Promise<void> {
   try {
-    const { body, status } = await callEndpoint(
-      NAMES,
-      'call' in verify
-        ? { call: (signal) => verify.call({ sessionId, signal }) }
-        : { url: verify.url, body: { session: sessionId, account: config.account } },
-      config,
-      new AbortController().signal,
-    );
-    const why = unconfirmed(body, session);
+    const { body, status } = await askServer(config, verify, expected.sessionId);
+    const why = unconfirmed(body, expected);
     if (why !== null) fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
   } catch (error) {
     // Only a positive answer confirms; anything else fails closed.

@@ -1,7 +1,7 @@
-// The standalone bundle (dist/cdn/fc-relink.min.js), as a CDN user loads it: one
-// <script type="module"> in a plain HTML page, no build step, under a strict
+// The CDN build (dist/cdn/: fc-relink.min.js and the chunks it imports), as a CDN user loads it:
+// one <script type="module"> in a plain HTML page, no build step, under a strict
 // Content-Security-Policy, relinking against the fake Stripe.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { expect, test } from '@playwright/test';
 
@@ -33,8 +33,9 @@ el.fetchSession = async ({ account }) => window.__fake.toSessionConfig(window.__
 `;
 
 test('the CDN bundle registers <fc-relink> and relinks in a plain page under a strict CSP', async ({ page }) => {
-  const cdn = await readFile('dist/cdn/fc-relink.min.js', 'utf8');
-  expect(cdn).not.toMatch(/^\s*import\s.*from\s*['"](?![./])/m); // no bare specifiers
+  const files = (await readdir('dist/cdn')).filter((file) => file.endsWith('.js'));
+  const cdn = new Map(await Promise.all(files.map(async (file) => [file, await readFile(`dist/cdn/${file}`, 'utf8')] as const)));
+  for (const [file, code] of cdn) expect(code, file).not.toMatch(/\bfrom\s*['"](?![./])|\bimport\s*\(\s*['"](?![./])/); // no bare specifiers
   const { outputFiles } = await build({
     stdin: {
       contents: "import { createFakeStripe } from './src/testing/fake-stripe.ts'; window.__fake = createFakeStripe(); window.__fake.install(window);",
@@ -46,6 +47,7 @@ test('the CDN bundle registers <fc-relink> and relinks in a plain page under a s
     write: false,
   });
   const violations: string[] = [];
+  const fetched: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') violations.push(m.text());
   });
@@ -55,17 +57,26 @@ test('the CDN bundle registers <fc-relink> and relinks in a plain page under a s
     if (url.href === `${ORIGIN}/`) return route.fulfill({ body: PAGE, headers: { 'content-type': 'text/html' } });
     if (url.pathname === '/fake.js') return route.fulfill({ body: outputFiles[0]!.text, headers: js });
     if (url.pathname === '/page.js') return route.fulfill({ body: PAGE_SCRIPT, headers: js });
-    if (url.pathname.endsWith('/fc-relink.min.js')) return route.fulfill({ body: cdn, headers: { ...js, 'access-control-allow-origin': '*' } });
+    const file = url.pathname.startsWith('/fc-relink@0.1.0/dist/cdn/') ? cdn.get(url.pathname.split('/').pop()!) : undefined;
+    if (file !== undefined) {
+      fetched.push(url.pathname.split('/').pop()!);
+      return route.fulfill({ body: file, headers: { ...js, 'access-control-allow-origin': '*' } });
+    }
     return route.abort();
   });
   await page.goto(`${ORIGIN}/`);
   await page.evaluate(() => customElements.whenDefined('fc-relink'));
+  // At page load, the element only: its attempt half waits for the customer.
+  const atLoad = [...fetched];
+  expect(atLoad).toContain('fc-relink.min.js');
+  expect(atLoad.some((file) => file.startsWith('fc-relink-attempt-'))).toBe(false);
   await page.getByRole('button', { name: 'Reconnect' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.map((e) => e.type))).toEqual([
     'fc-relink-start',
     'fc-relink-success',
   ]);
   await expect(page.locator('fc-relink')).toHaveAttribute('state', 'success');
+  expect(fetched.some((file) => file.startsWith('fc-relink-attempt-'))).toBe(true);
   // The element's styles applied without 'unsafe-inline' (constructable stylesheets).
   const background = await page.locator('fc-relink').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('button')!).backgroundColor);
   expect(background).toBe('rgb(99, 91, 255)');

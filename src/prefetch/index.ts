@@ -1,6 +1,8 @@
-import { validateConfig, type AttemptConfig, type AttemptHost } from './config.js';
-import { requestSession, type ValidSession } from './session.js';
-import { preloadStripe } from './stripe.js';
+// The prefetch half of fc-relink, loaded by the element through import() only where `prefetch`
+// is on: it requests the session when the customer shows intent, for the click to use.
+import type { AttemptConfig, AttemptHost, Prefetch, ValidSession } from '../attempt/index.js';
+
+type AttemptHalf = typeof import('../attempt/index.js');
 
 /** How long a prefetched session may wait for the click before it is thrown away unused. */
 export const PREFETCH_FRESH_MS = 30_000;
@@ -27,61 +29,42 @@ function askedFor({ session, account, credentials, headers }: AttemptConfig): st
 
 const fetchSessionOf = ({ session }: AttemptConfig): unknown => ('call' in session ? session.call : null);
 
-/** The configuration as it stands, or null while it is invalid (the attempt will say why). */
-function configOf(host: AttemptHost): AttemptConfig | null {
-  try {
-    return validateConfig(host);
-  } catch {
-    return null;
-  }
-}
-
 const BUSY: readonly string[] = ['loading', 'open', 'verifying'];
 
 /**
- * The slow parts of an attempt done before the click, for one element: Stripe.js loaded when
- * the element is about to be used (`preload`), the session requested when the customer shows
- * intent (`prefetch`). Nothing it does is visible: no state, no event, no error; an attempt
- * that finds nothing ready simply does the work itself.
+ * The session requested ahead of the click, for one element. Nothing it does is visible: no
+ * state, no event, no error; an attempt that finds nothing ready simply asks itself.
  */
-class Warmup {
+class Prefetcher implements Prefetch {
   readonly #host: AttemptHost;
+  readonly #attempt: AttemptHalf;
   #prefetched: Prefetched | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: AttemptHost) {
+  constructor(host: AttemptHost, attempt: AttemptHalf) {
     this.#host = host;
-  }
-
-  /** Loads Stripe.js for the element's configuration; an invalid one is left to the attempt. */
-  preload(): void {
-    const config = configOf(this.#host);
-    if (config) preloadStripe(config);
+    this.#attempt = attempt;
   }
 
   /**
-   * Intent shown on the button (`focusin`, `pointerenter`, `pointerleave` or `touchstart`), for
-   * `prefetch`: at once on focus or touch, after the dwell for the pointer.
+   * Intent shown on the button (`focusin`, `pointerenter`, `pointerleave` or `touchstart`):
+   * prefetch at once on focus or touch, after the dwell for the pointer.
    */
   intent(type: string): void {
     clearTimeout(this.#dwell);
-    if (type === 'pointerleave' || !this.#host.prefetch) return;
+    if (type === 'pointerleave') return;
     if (type === 'pointerenter') this.#dwell = setTimeout(() => this.#prefetch(), PREFETCH_DWELL_MS);
     else this.#prefetch();
   }
 
-  /**
-   * Hands the prefetched session to the attempt about to run with `config`, if it was asked for
-   * with the same configuration; once only. The attempt aborts it through `signal`. A prefetch
-   * still in flight is handed over as it is: its own `session-timeout` started before the click,
-   * so the attempt still ends within `session-timeout` of the click.
-   */
+  // A prefetch still in flight is handed over as it is: its own `session-timeout` started before
+  // the click, so the attempt still ends within `session-timeout` of the click.
   take(config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> | null {
     // A click before the dwell is over: this attempt asks itself, and nothing is prefetched after it.
     clearTimeout(this.#dwell);
     const taken = this.#prefetched;
     if (taken?.askedFor !== askedFor(config) || taken.fetchSession !== fetchSessionOf(config)) {
-      this.drop();
+      this.#drop();
       return null;
     }
     this.#prefetched = null;
@@ -90,13 +73,14 @@ class Warmup {
     return taken.session;
   }
 
-  /** The element left the page: nothing more is prefetched for it. */
   disconnected(): void {
     clearTimeout(this.#dwell);
+    // A move disconnects and reconnects in one task; only a real removal throws the session away.
+    setTimeout(() => this.#host.isConnected || this.#drop(), 0);
   }
 
   /** Throws away the prefetched session (element removed, stale, or failed). */
-  drop(entry = this.#prefetched): void {
+  #drop(entry = this.#prefetched): void {
     if (entry && entry === this.#prefetched) {
       this.#prefetched = null;
       clearTimeout(entry.timer);
@@ -106,32 +90,32 @@ class Warmup {
 
   #prefetch(): void {
     const host = this.#host;
-    if (this.#prefetched || host.disabled || BUSY.includes(host.state)) return;
-    const config = configOf(host);
-    if (!config) return;
+    if (this.#prefetched || !host.prefetch || host.disabled || BUSY.includes(host.state)) return;
+    // While the configuration is invalid nothing is prefetched: the attempt will say why.
+    let config: AttemptConfig;
+    try {
+      config = this.#attempt.validateConfig(host);
+    } catch {
+      return;
+    }
     const controller = new AbortController();
     const entry: Prefetched = {
-      session: requestSession(config, controller.signal),
+      session: this.#attempt.requestSession(config, controller.signal),
       controller,
-      timer: setTimeout(() => this.drop(entry), PREFETCH_FRESH_MS),
+      timer: setTimeout(() => this.#drop(entry), PREFETCH_FRESH_MS),
       askedFor: askedFor(config),
       fetchSession: fetchSessionOf(config),
     };
     this.#prefetched = entry;
     // A prefetch that fails before the click is forgotten at once: the click asks afresh, with
     // its own full timeout, and no one ever sees the failure.
-    entry.session.catch(() => this.drop(entry));
+    entry.session.catch(() => this.#drop(entry));
   }
 }
 
-const warmups = new WeakMap<AttemptHost, Warmup>();
-
-/** The element's warm-up, made on first use. */
-export function warmupOf(host: AttemptHost): Warmup {
-  let warmup = warmups.get(host);
-  if (!warmup) warmups.set(host, (warmup = new Warmup(host)));
-  return warmup;
+/** The customer showed intent on the element's button; `attempt` is the loaded attempt half. */
+export function intent(host: AttemptHost, type: string, attempt: AttemptHalf): void {
+  let prefetcher = attempt.prefetches.get(host) as Prefetcher | undefined;
+  if (!prefetcher) attempt.prefetches.set(host, (prefetcher = new Prefetcher(host, attempt)));
+  prefetcher.intent(type);
 }
-
-/** The element's warm-up if it has one; an element nobody approached has nothing to hand over. */
-export const existingWarmup = (host: AttemptHost): Warmup | undefined => warmups.get(host);

@@ -1,0 +1,100 @@
+// The hosted half of fc-relink (ui="hosted"), loaded by the element through import() only where
+// it is used: the attempt sends the tab to Stripe's hosted page, and the element on the page
+// Stripe returns to reports how it ended.
+// It builds on the attempt half, which it fetches through import() like the element does, so that
+// a bundler keeps each half in a chunk of its own rather than splitting out what both use.
+import type { AttemptHooks, AttemptHost } from '../attempt/index.js';
+import type { RelinkOutcome } from '../types.js';
+import { claimRecord, saveRecord, type HostedRecord } from './record.js';
+
+export { claimRecord, type HostedRecord } from './record.js';
+
+type AttemptHalf = typeof import('../attempt/index.js');
+const attemptHalf = (): Promise<AttemptHalf> => import('../attempt/index.js');
+
+/** A hosted session as the endpoint answered it: its id, and Stripe's page to send the tab to. */
+function parseHosted({ fail, isObject, isStripeId }: AttemptHalf, body: unknown, status: number | undefined): { id: string; url: string } {
+  const bad = (why: string): never =>
+    fail('invalid_session_response', `Bad hosted session response: ${why}`, status === undefined ? {} : { status });
+  if (!isObject(body)) return bad('not an object.');
+  const { id, url: page } = body;
+  if (!isStripeId(id, 'fcsess_')) return bad('id is not fcsess_….');
+  if (typeof page !== 'string') return bad('no url.');
+  // Stripe's page, as given: http(s) only, never a script or data URL.
+  let href: URL;
+  try {
+    href = new URL(page);
+  } catch {
+    return bad('url is not a URL.');
+  }
+  return /^https?:$/.test(href.protocol) ? { id, url: href.href } : bad('url is not an http(s) URL.');
+}
+
+/** Resolves when the page is shown again from the back/forward cache (the customer came back). */
+const shownAgain = (): Promise<void> =>
+  new Promise((resolve) => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      removeEventListener('pageshow', onShow);
+      resolve();
+    };
+    addEventListener('pageshow', onShow);
+  });
+
+/**
+ * Starts a hosted relink: asks `session-url` for a hosted session (`{"account","delivery":"url"}`),
+ * remembers `{ id, account, mode }` in sessionStorage, and sends this tab to Stripe's page. The
+ * outcome is reported by the element on the page Stripe returns to; if the customer comes back
+ * here through the browser's back button instead, it is reported here.
+ */
+export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promise<RelinkOutcome> {
+  const attempt = await attemptHalf();
+  const { invalid } = attempt;
+  try {
+    const config = attempt.validateEndpoints(host);
+    const account = config.account ?? invalid('account is required with ui="hosted": hosted relink repairs one known account.');
+    const sessionUrl = attempt.url(host.sessionUrl, 'session-url') ?? invalid('session-url is required with ui="hosted".');
+    hooks.enter('loading');
+    const body = { account, delivery: 'url' };
+    const answer = await attempt.callEndpoint(attempt.SESSION_CALL, { url: sessionUrl, body }, config, hooks.signal);
+    const session = parseHosted(attempt, answer.body, answer.status);
+    saveRecord({ id: session.id, account, mode: 'same_account', at: Date.now() });
+    hooks.started({ mode: 'same_account', account, sessionId: session.id });
+    hooks.enter('open');
+    location.assign(session.url);
+  } catch (error) {
+    // Removed from the page before the tab left: nothing was started.
+    if (error === attempt.ABORTED) return { status: 'cancel', mode: null, sessionId: null };
+    return failed(attempt, error, 'session_request_failed');
+  }
+  await shownAgain();
+  const record = claimRecord(host.account ?? null);
+  return record ? resumeHosted(host, hooks, record) : { status: 'cancel', mode: 'same_account', sessionId: null };
+}
+
+/**
+ * Reports how a hosted relink ended, on the page Stripe returned to: asks the server (verify-url
+ * or verifySession), and ends with success when it confirms the relink, cancel when the
+ * session was cancelled, else verification_failed.
+ */
+export async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord): Promise<RelinkOutcome> {
+  const { id: sessionId, account, mode } = record;
+  const attempt = await attemptHalf();
+  try {
+    const config = attempt.validateEndpoints(host);
+    const verify = config.verify ?? attempt.invalid('verify-url is required to report a hosted relink.');
+    hooks.enter('verifying');
+    const { body, status } = await attempt.askServer({ ...config, account }, verify, sessionId);
+    if (attempt.isObject(body) && body.status === 'cancelled') return { status: 'cancel', mode, sessionId };
+    const why = attempt.unconfirmed(body, { sessionId, mode, account, authorization: null });
+    if (why !== null) attempt.fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
+    return { status: 'success', mode, sessionId, accounts: [] };
+  } catch (error) {
+    return failed(attempt, error, 'verification_failed');
+  }
+}
+
+function failed(attempt: AttemptHalf, error: unknown, code: 'session_request_failed' | 'verification_failed'): RelinkOutcome {
+  const detail = error instanceof attempt.RelinkFailure ? error.detail : attempt.relinkError(code, `Unexpected failure: ${attempt.messageOf(error)}`);
+  return { status: 'error', error: detail };
+}
