@@ -4,6 +4,12 @@
 export { createRelinkSessionHandler } from './session-handler.js';
 export { createRelinkVerifyHandler } from './verify-handler.js';
 export {
+  createHostedRelinkHandler,
+  type RelinkHostedDelivery,
+  type RelinkHostedHandlerOptions,
+  type RelinkHostedResponse,
+} from './hosted-handler.js';
+export {
   createRelinkWebhookHandler,
   type RelinkedNotice,
   type RelinkNeededNotice,
