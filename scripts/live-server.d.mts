@@ -9,5 +9,6 @@ export function createLiveDemoServer(options: {
   publishableKey: string;
   customer: string;
   apiVersion?: string;
+  webhookSecret?: string;
   log?: (line: string) => void;
 }): Server;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createRelinkSessionHandler,
   createRelinkVerifyHandler,
+  createRelinkWebhookHandler,
   DEFAULT_RELINK_API_VERSION,
   relinkEligibility,
   toNodeHandler,
@@ -51,9 +52,35 @@ function sendJson(res, status, body) {
 }
 
 /**
- * @param {{ stripe: import('stripe').Stripe, publishableKey: string, customer: string, apiVersion?: string, log?: (line: string) => void }} options
+ * The demo's webhook route: Stripe's Financial Connections events, checked and logged, each
+ * event id handled once (Stripe delivers at least once, and retries).
  */
-export function createLiveDemoServer({ stripe, publishableKey, customer, apiVersion = DEFAULT_RELINK_API_VERSION, log = () => {} }) {
+function demoWebhook(stripe, webhookSecret, log) {
+  if (!webhookSecret) {
+    return (req, res) =>
+      sendJson(res, 404, { error: { message: 'Start demo:live with STRIPE_WEBHOOK_SECRET (from `stripe listen`) to receive webhooks.' } });
+  }
+  const seen = new Set();
+  const once = (event) => (seen.has(event.id) ? false : (seen.add(event.id), true));
+  return toNodeHandler(
+    createRelinkWebhookHandler({
+      stripe,
+      webhookSecret,
+      onRelinkNeeded: ({ account, reason, event }) => {
+        if (once(event)) log(`webhook ${event.type}: ${account} needs a relink (${reason})`);
+      },
+      onRelinked: ({ account, authorization, event }) => {
+        if (once(event)) log(`webhook ${event.type}: ${account ?? authorization} relinked`);
+      },
+      onError: (error) => log(`webhook: ${error?.message ?? error}`),
+    }),
+  );
+}
+
+/**
+ * @param {{ stripe: import('stripe').Stripe, publishableKey: string, customer: string, apiVersion?: string, webhookSecret?: string, log?: (line: string) => void }} options
+ */
+export function createLiveDemoServer({ stripe, publishableKey, customer, apiVersion = DEFAULT_RELINK_API_VERSION, webhookSecret, log = () => {} }) {
   const authorize = demoAuthorize(stripe, customer, apiVersion);
   const onError = (error, { stage }) => log(`${stage}: ${error?.message ?? error}`);
   const relinkSession = toNodeHandler(createRelinkSessionHandler({ stripe, authorize, apiVersion, onError }));
@@ -82,6 +109,7 @@ export function createLiveDemoServer({ stripe, publishableKey, customer, apiVers
     },
     'POST /api/relink-session': relinkSession,
     'POST /api/relink-verify': relinkVerify,
+    'POST /api/stripe-webhook': demoWebhook(stripe, webhookSecret, log),
   };
 
   return createServer(async (req, res) => {

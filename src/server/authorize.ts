@@ -35,6 +35,16 @@ function isPermissions(value: unknown): value is readonly RelinkPermission[] {
   return Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string' && p !== '');
 }
 
+function isHolder(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const holder = value as { type?: unknown; customer?: unknown; customer_account?: unknown; account?: unknown };
+  // Exactly one id, so Stripe is never left to choose; other fields are dropped, not sent.
+  if ([holder.customer, holder.customer_account, holder.account].filter((id) => id !== undefined).length !== 1) return false;
+  const id = (pattern: RegExp, field: unknown) => typeof field === 'string' && pattern.test(field);
+  if (holder.type === 'customer') return id(CUSTOMER_ID, holder.customer) || id(CONNECT_ACCOUNT_ID, holder.customer_account);
+  return holder.type === 'account' && id(CONNECT_ACCOUNT_ID, holder.account);
+}
+
 /** Why a grant is unusable, or `null` when it is sound. */
 function grantProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'authorize() must resolve to an object or null.';
@@ -42,17 +52,14 @@ function grantProblem(value: unknown): string | null {
   if (typeof grant.authorization !== 'string' || !AUTHORIZATION_ID.test(grant.authorization)) {
     return 'authorize() returned no authorization like fcauth_….';
   }
-  const holder = grant.accountHolder as { type?: unknown; customer?: unknown; account?: unknown } | null | undefined;
-  const holderOk =
-    typeof holder === 'object' &&
-    holder !== null &&
-    ((holder.type === 'customer' && typeof holder.customer === 'string' && CUSTOMER_ID.test(holder.customer)) ||
-      (holder.type === 'account' && typeof holder.account === 'string' && CONNECT_ACCOUNT_ID.test(holder.account)));
-  if (!holderOk) {
-    return "authorize() returned no accountHolder like { type: 'customer', customer: 'cus_…' } or { type: 'account', account: 'acct_…' }.";
+  if (grant.accountHolder !== undefined && !isHolder(grant.accountHolder)) {
+    return "authorize() returned an accountHolder that is not { type: 'customer', customer: 'cus_…' }, { type: 'customer', customer_account: 'acct_…' } or { type: 'account', account: 'acct_…' }.";
   }
   if (grant.permissions !== undefined && !isPermissions(grant.permissions)) {
     return 'authorize() returned permissions that are not a non-empty list of strings.';
+  }
+  if (grant.stripeAccount !== undefined && (typeof grant.stripeAccount !== 'string' || !CONNECT_ACCOUNT_ID.test(grant.stripeAccount))) {
+    return 'authorize() returned a stripeAccount that is not like acct_….';
   }
   return null;
 }

@@ -1,14 +1,14 @@
-// The request bodies of both handlers: a small JSON object with one id. Anything else is
-// refused before authorize() or Stripe sees it.
+// The request bodies of the handlers: a small JSON object. Anything else is refused before
+// authorize() or Stripe sees it.
 import { jsonError } from './responses.js';
 
 /**
- * The largest body either handler reads: its JSON holds one id. Anything bigger is refused (413)
- * before it is buffered further, so a large post cannot tie up the server's memory.
+ * The largest body the relink handlers read: their JSON holds an id or two. Anything bigger is
+ * refused (413) as soon as the count passes it, so a large post cannot tie up the server's memory.
  */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** The 413 for a body over {@link MAX_BODY_BYTES}. */
+/** The 413 for a body over the limit. */
 export function bodyTooLarge(): Response {
   return jsonError(413, { message: 'The request body is too large.', type: 'invalid_request_error', code: 'body_too_large' });
 }
@@ -16,7 +16,10 @@ export function bodyTooLarge(): Response {
 /** Either the parsed body, or the 4xx to answer with. */
 export type BodyResult = { readonly ok: true; readonly body: Record<string, unknown> } | { readonly ok: false; readonly response: Response };
 
-const unsupportedMediaType = (): BodyResult => ({
+/** Either the raw bytes of a body, or the 4xx to answer with. */
+export type RawBodyResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly response: Response };
+
+const unsupportedMediaType = (): { ok: false; response: Response } => ({
   ok: false,
   response: jsonError(415, {
     message: 'Send the request as JSON (Content-Type: application/json).',
@@ -25,12 +28,56 @@ const unsupportedMediaType = (): BodyResult => ({
   }),
 });
 
+function join(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /**
- * Reads the request body as a JSON object. A body must be sent as
- * `Content-Type: application/json` (415 otherwise): a cross-site form can post text/plain or
- * form data with the visitor's cookies and no CORS preflight, but not JSON. An empty body with
- * no content type is `{}` (the element sends `{}`, but a hand-written client may send nothing);
- * invalid JSON and non-objects are a 400; over 16 KiB is a 413.
+ * Reads a request body with a reader, counting as it goes, and cancels the stream as soon as the
+ * count passes `limit` (413). `Content-Length` is only a shortcut: a chunked body has none, and
+ * a client may send more than it declared.
+ *
+ * @example
+ * const read = await readBoundedBody(request, 512 * 1024);
+ * if (!read.ok) return read.response;
+ */
+export async function readBoundedBody(request: Request, limit: number): Promise<RawBodyResult> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return { ok: false, response: bodyTooLarge() };
+  if (request.body === null) return { ok: true, bytes: new Uint8Array(0) };
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.byteLength;
+      if (length > limit) {
+        // Not awaited: a client that keeps sending must not hold the answer back.
+        reader.cancel().catch(() => {});
+        return { ok: false, response: bodyTooLarge() };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    // The client went away mid-body, or a middleware already drained the stream.
+    return invalid('The request body could not be read.', 'invalid_body');
+  }
+  return { ok: true, bytes: join(chunks, length) };
+}
+
+/**
+ * Reads the request body as a JSON object. It must be sent as `Content-Type: application/json`,
+ * or it is refused with 415 whatever it holds, an empty body included: a cross-site page can
+ * post text/plain, form data or nothing at all with the visitor's cookies and no CORS preflight,
+ * but not JSON. An empty JSON body is `{}`; invalid JSON and non-objects are a 400; over 16 KiB
+ * is a 413 (the stream is cancelled there).
  *
  * @example
  * const read = await readJsonObject(request);
@@ -38,19 +85,16 @@ const unsupportedMediaType = (): BodyResult => ({
  */
 export async function readJsonObject(request: Request): Promise<BodyResult> {
   const declared = request.headers.get('content-type');
-  const isJson = declared !== null && declared.split(';')[0]?.trim().toLowerCase() === 'application/json';
-  if (declared !== null && !isJson) return unsupportedMediaType();
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
+  if (declared === null || declared.split(';')[0]?.trim().toLowerCase() !== 'application/json') return unsupportedMediaType();
+  const read = await readBoundedBody(request, MAX_BODY_BYTES);
+  if (!read.ok) return read;
   let text: string;
   try {
-    text = await request.text();
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
   } catch {
-    // The client went away mid-body, or a middleware already drained the stream.
-    return invalid('The request body could not be read.', 'invalid_body');
+    return invalid('The request body is not valid JSON.', 'invalid_json');
   }
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) return { ok: false, response: bodyTooLarge() };
   if (text.trim() === '') return { ok: true, body: {} };
-  if (!isJson) return unsupportedMediaType();
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -99,6 +143,25 @@ export function readOptionalId(body: Record<string, unknown>, field: string, sha
   return value === undefined || value === null ? null : readId(body, field, shape);
 }
 
-function invalid(message: string, code: string): { ok: false; response: Response } {
+/**
+ * Reads a field that must be one of `choices`; absent is `fallback`.
+ *
+ * @example
+ * const delivery = readChoice(body, 'delivery', ['url', 'email'], 'url');
+ */
+export function readChoice<T extends string>(body: Record<string, unknown>, field: string, choices: readonly T[], fallback: T): T | Response {
+  const value = body[field];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  return invalid(`"${field}" must be one of ${choices.map((c) => `"${c}"`).join(', ')}.`, 'parameter_invalid').response;
+}
+
+/**
+ * A 400 `invalid_request_error` with `code`.
+ *
+ * @example
+ * return invalid('The request body is not valid JSON.', 'invalid_json').response;
+ */
+export function invalid(message: string, code: string): { ok: false; response: Response } {
   return { ok: false, response: jsonError(400, { message, type: 'invalid_request_error', code }) };
 }

@@ -1,23 +1,24 @@
-// Which linked accounts to offer a relink for, decided the way Stripe's hosted relink decides:
-// inactive accounts Stripe can repair, active ones Stripe says will need it, and tokenized
-// account numbers that stopped working or soon will.
-
+// Whether to ask a customer to relink an account, for each way of asking: embedded API relink
+// (Stripe lets it take any account) and Stripe's hosted relink (its own, narrower rules).
 /**
  * Why an account is (or is not) eligible for relink:
  *
  * | reason | eligible | when |
  * |---|---|---|
  * | `disconnected` | no | `status` is `disconnected`: the link was removed; link it anew instead. |
- * | `no_account_holder` | no | `account_holder` is null: a relink session needs the holder. |
+ * | `no_account_holder` | no | Hosted only: `account_holder` is not a Customer or an Account, which Stripe's hosted relink needs. |
  * | `inactive_relink_required` | yes | `inactive`, and `status_details.inactive.action` is `relink_required`. |
  * | `inactive_not_repairable` | no | `inactive` with action `none` (closed account, …): relinking cannot fix it. |
- * | `inactive_action_unknown` | yes | `inactive` without a known action (an API version without `status_details`): Stripe's hosted relink offers it too. |
- * | `relink_required_before_deactivation` | yes | `active`, but `status_details.active.action` is `relink_required`; `date` is the expected deactivation date. |
- * | `tokenized_account_number_deactivated` | yes | A tokenized account number has status `deactivated`. |
+ * | `inactive_action_unknown` | yes | `inactive` without a known action (an API version without `status_details`). |
+ * | `relink_required_before_deactivation` | embedded only | `active`, but `status_details.active.action` is `relink_required`; `date` is the expected deactivation date. |
+ * | `tokenized_account_number_deactivated` | embedded only | A tokenized account number has status `deactivated`. |
  * | `tokenized_account_number_expired` | yes | A tokenized account number has status `expired`, or its `expected_expiry_date` is not after `now` (`date`, when known). |
- * | `tokenized_account_number_expiring` | yes | A tokenized account number expires within 30 days of `now` (`date`). |
+ * | `tokenized_account_number_expiring` | yes | A tokenized account number (not one still `pending`) expires within 30 days of `now` (`date`). |
  * | `active` | no | Active, nothing to repair. |
  * | `unknown_status` | no | A `status` this version does not know. |
+ *
+ * "embedded only": the account needs a relink, but Stripe's hosted relink does not take it
+ * (`eligible: false` for `'hosted'`); relink it embedded, in your page.
  *
  * @example
  * const labels: Record<RelinkEligibilityReason, string> = { disconnected: 'Disconnected', … };
@@ -83,6 +84,16 @@ export interface RelinkEligibilityAccount {
   readonly account_numbers?: readonly RelinkEligibilityAccountNumber[] | null;
 }
 
+/**
+ * How the customer is asked: `'embedded'`, Stripe's API relink in your page (what `<fc-relink>`
+ * does by default), or `'hosted'`, Stripe's hosted relink page (a link you hand over, or an
+ * email Stripe sends).
+ *
+ * @example
+ * const way: RelinkWay = 'hosted';
+ */
+export type RelinkWay = 'embedded' | 'hosted';
+
 /** Stripe's hosted relink offers a relink this long before a tokenized number expires. */
 const EXPIRY_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 
@@ -95,43 +106,62 @@ function earliest(dates: readonly (number | null | undefined)[]): number | undef
   return known.length > 0 ? Math.min(...known) : undefined;
 }
 
-function tokenizedNumbers(numbers: readonly RelinkEligibilityAccountNumber[], now: number): RelinkEligibility | null {
-  const tans = numbers.filter((n) => n.identifier_type === 'tokenized_account_number');
-  if (tans.some((n) => n.status === 'deactivated')) return result(true, 'tokenized_account_number_deactivated');
-  const expiry = (n: RelinkEligibilityAccountNumber): number | null => n.expected_expiry_date ?? null;
+/** The account's tokenized numbers that are in use: one still `pending` is not expiring. */
+function liveTans(account: RelinkEligibilityAccount): RelinkEligibilityAccountNumber[] {
+  return (account.account_numbers ?? []).filter((n) => n.identifier_type === 'tokenized_account_number' && n.status !== 'pending');
+}
+
+const expiryOf = (n: RelinkEligibilityAccountNumber): number | null => n.expected_expiry_date ?? null;
+
+/** A tokenized number expired, or expiring within 30 days of `now` (inclusive), or `null`. */
+function expiringNumbers(tans: readonly RelinkEligibilityAccountNumber[], now: number): RelinkEligibility | null {
   const expired = tans.filter((n) => {
-    const date = expiry(n);
+    const date = expiryOf(n);
     return n.status === 'expired' || (date !== null && date <= now);
   });
-  if (expired.length > 0) return result(true, 'tokenized_account_number_expired', earliest(expired.map(expiry)));
-  const expiring = earliest(tans.map(expiry).filter((date) => date !== null && date - now <= EXPIRY_WINDOW_SECONDS));
+  if (expired.length > 0) return result(true, 'tokenized_account_number_expired', earliest(expired.map(expiryOf)));
+  const expiring = earliest(tans.map(expiryOf).filter((date) => date !== null && date - now <= EXPIRY_WINDOW_SECONDS));
   return expiring === undefined ? null : result(true, 'tokenized_account_number_expiring', expiring);
 }
 
 /**
- * Whether a Financial Connections Account should be relinked, and why. Pure: it reads only
- * the account and `now`. Checked in this order: disconnected; no account holder; inactive
- * (`relink_required` → yes, `none` → no); active with `relink_required` (with its expected
- * deactivation date); tokenized account numbers deactivated, expired, or expiring within 30
- * days (inclusive); otherwise not eligible (`active`). See {@link RelinkEligibilityReason}.
+ * Whether to ask the customer to relink a Financial Connections Account, this way, and why.
+ * Pure: it reads only the account and `now`.
+ *
+ * - `'embedded'` (default; API relink, which Stripe lets take any account, with or without an
+ *   account holder): the account needs a relink. Checked in this order: disconnected (no);
+ *   inactive (`relink_required` or no known action → yes, `none` → no); an active account
+ *   Stripe asks to relink (with its expected deactivation date); a tokenized account number
+ *   deactivated, expired, or expiring within 30 days (inclusive; a `pending` one does not count).
+ * - `'hosted'` (Stripe's hosted rules): the account is inactive (and repairable) or a tokenized
+ *   number expires within 30 days, and its holder is a Customer or an Account. Stripe also needs
+ *   an email for that holder to send its own email; that is not on the account, so check it
+ *   yourself before asking Stripe to email.
+ *
+ * See {@link RelinkEligibilityReason}.
  *
  * @param account A Financial Connections Account, retrieved on a preview API version to have
  *   `status_details` and `account_numbers`.
  * @param now Unix seconds, like Stripe's timestamps. Default: the current time.
+ * @param way Default `'embedded'`.
  *
  * @example
  * import { relinkEligibility } from 'fc-relink/server';
  *
  * const account = await stripe.financialConnections.accounts.retrieve('fca_123', {}, { apiVersion: '2026-08-26.preview' });
- * const { eligible, reason, date } = relinkEligibility(account);
- * if (eligible) showRelinkBanner(reason, date && new Date(date * 1000));
+ * const now = Math.floor(Date.now() / 1000);
+ * if (relinkEligibility(account, now).eligible) showRelinkBanner();
+ * if (relinkEligibility(account, now, 'hosted').eligible) await emailRelinkLink(account.id);
  */
 export function relinkEligibility(
   account: RelinkEligibilityAccount,
   now: number = Math.floor(Date.now() / 1000),
+  way: RelinkWay = 'embedded',
 ): RelinkEligibility {
   if (account.status === 'disconnected') return result(false, 'disconnected');
-  if (account.account_holder === null || account.account_holder === undefined) return result(false, 'no_account_holder');
+  const hosted = way === 'hosted';
+  const holder = account.account_holder?.type;
+  if (hosted && holder !== 'customer' && holder !== 'account') return result(false, 'no_account_holder');
   if (account.status === 'inactive') {
     const action = account.status_details?.inactive?.action;
     if (action === 'relink_required') return result(true, 'inactive_relink_required');
@@ -139,9 +169,14 @@ export function relinkEligibility(
     return result(true, 'inactive_action_unknown');
   }
   if (account.status !== 'active') return result(false, 'unknown_status');
+  const tans = liveTans(account);
+  const expiring = expiringNumbers(tans, now);
+  // Stripe's hosted relink takes an active account only for its expiring tokenized number.
+  if (hosted && expiring !== null) return expiring;
   const active = account.status_details?.active;
   if (active?.action === 'relink_required') {
-    return result(true, 'relink_required_before_deactivation', active.expected_deactivation_date);
+    return result(!hosted, 'relink_required_before_deactivation', active.expected_deactivation_date);
   }
-  return tokenizedNumbers(account.account_numbers ?? [], now) ?? result(false, 'active');
+  if (tans.some((n) => n.status === 'deactivated')) return result(!hosted, 'tokenized_account_number_deactivated');
+  return expiring ?? result(false, 'active');
 }

@@ -1,7 +1,23 @@
-// fc-relink/server: the endpoints <fc-relink> talks to, as Fetch API handlers (Next.js, Hono,
-// Bun, Deno, Workers) with an adapter for Node (Express, node:http), and the eligibility rule.
+// fc-relink/server: the endpoints <fc-relink> talks to and Stripe's webhook, as Fetch API
+// handlers (Next.js, Hono, Bun, Deno, Workers) with an adapter for Node (Express, node:http),
+// and the eligibility rule.
 export { createRelinkSessionHandler } from './session-handler.js';
 export { createRelinkVerifyHandler } from './verify-handler.js';
+export {
+  createHostedRelinkHandler,
+  type RelinkHostedDelivery,
+  type RelinkHostedHandlerOptions,
+  type RelinkHostedResponse,
+} from './hosted-handler.js';
+export {
+  createRelinkWebhookHandler,
+  type RelinkedNotice,
+  type RelinkNeededNotice,
+  type RelinkNeededReason,
+  type RelinkWebhookEvent,
+  type RelinkWebhookHandlerOptions,
+  type RelinkWebhookStripeClient,
+} from './webhook-handler.js';
 export {
   toNodeHandler,
   type NodeHandler,
@@ -15,6 +31,7 @@ export {
   type RelinkEligibilityAccount,
   type RelinkEligibilityAccountNumber,
   type RelinkEligibilityReason,
+  type RelinkWay,
 } from './eligibility.js';
 export {
   DEFAULT_RELINK_API_VERSION,
@@ -27,9 +44,11 @@ export {
   type RelinkGrant,
   type RelinkHandlerOptions,
   type RelinkPermission,
+  type RelinkPrefetch,
   type RelinkRequestOptions,
   type RelinkSessionCreateParams,
   type RelinkSessionHandlerOptions,
+  type RelinkSessionParams,
   type RelinkSessionResponse,
   type RelinkStripeClient,
   type RelinkStripeSession,

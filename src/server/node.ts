@@ -1,8 +1,7 @@
 // Adapts a Fetch API handler to Node's (req, res) so the same handlers mount in Express,
 // node:http, Fastify's raw mode or Connect. The types are structural so that this module needs
 // no Node typings, and Express's and node:http's own objects fit.
-import { bodyTooLarge, MAX_BODY_BYTES } from './body.js';
-import { GENERIC_SERVER_ERROR, methodNotAllowed } from './responses.js';
+import { GENERIC_SERVER_ERROR, jsonError, methodNotAllowed } from './responses.js';
 import type { FetchHandler } from './types.js';
 
 /**
@@ -21,6 +20,8 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   readonly socket?: unknown;
   /** Set by a body parser such as `express.json()`, which has then consumed the stream. */
   readonly body?: unknown;
+  /** The unparsed body, where a body parser's `verify` hook or the platform keeps one. */
+  readonly rawBody?: unknown;
 }
 
 /**
@@ -60,72 +61,106 @@ function isEncrypted(socket: unknown): boolean {
   return typeof socket === 'object' && socket !== null && (socket as { encrypted?: unknown }).encrypted === true;
 }
 
+/** Thrown when the request line or headers cannot make a Fetch `Request`: answered 400 here. */
+class UnusableRequest extends Error {}
+
 function requestUrl(req: NodeRequestLike): string {
   const path = req.originalUrl ?? req.url ?? '/';
-  if (!path.startsWith('/')) return new URL(path).href;
+  if (!path.startsWith('/')) {
+    // Absolute form (`POST http://host/path`): whatever a client wrote, parsed here, not trusted.
+    if (!URL.canParse(path)) throw new UnusableRequest('The request target is not a URL.');
+    return new URL(path).href;
+  }
   // X-Forwarded-Proto is not trusted: any client can send it. Only the socket says https.
   const host = typeof req.headers.host === 'string' && req.headers.host !== '' ? req.headers.host : 'localhost';
-  try {
-    return new URL(`${isEncrypted(req.socket) ? 'https' : 'http'}://${host}${path}`).href;
-  } catch {
-    // A Host header that is not a host must not make the request fail; the handlers ignore the URL.
-    return new URL(`http://localhost${path}`).href;
-  }
+  const url = `${isEncrypted(req.socket) ? 'https' : 'http'}://${host}${path}`;
+  // A Host header that is not a host must not make the request fail; the handlers ignore the URL.
+  if (URL.canParse(url)) return new URL(url).href;
+  if (URL.canParse(path, 'http://localhost')) return new URL(path, 'http://localhost').href;
+  throw new UnusableRequest('The request target is not a URL.');
 }
 
 function requestHeaders(req: NodeRequestLike): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    // HTTP/2 pseudo-headers (:method, :path) are not valid Fetch header names.
-    if (value === undefined || name.startsWith(':') || DROPPED_HEADERS.has(name.toLowerCase())) continue;
-    if (typeof value === 'string') headers.set(name, value);
-    else for (const item of value) headers.append(name, item);
+  try {
+    for (const [name, value] of Object.entries(req.headers)) {
+      // HTTP/2 pseudo-headers (:method, :path) are not valid Fetch header names.
+      if (value === undefined || name.startsWith(':') || DROPPED_HEADERS.has(name.toLowerCase())) continue;
+      if (typeof value === 'string') headers.set(name, value);
+      else for (const item of value) headers.append(name, item);
+    }
+  } catch {
+    throw new UnusableRequest('A request header is not valid.');
   }
   return headers;
 }
 
-/** Thrown when a body grows past MAX_BODY_BYTES: reading stops there. */
-class BodyTooLarge extends Error {}
+/**
+ * A safety cap for any Fetch handler mounted here. The relink handlers bound their own bodies
+ * far below it (16 KiB; the webhook handler more), and cancel the stream when they do.
+ */
+const MAX_NODE_BODY_BYTES = 1024 * 1024;
 
-async function readStream(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer>> {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of req) {
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk instanceof Uint8Array ? chunk : null;
-    if (bytes === null) continue;
-    chunks.push(bytes);
-    length += bytes.byteLength;
-    if (length > MAX_BODY_BYTES) throw new BodyTooLarge();
-  }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+function toBytes(chunk: unknown): Uint8Array | null {
+  if (typeof chunk === 'string') return new TextEncoder().encode(chunk);
+  return chunk instanceof Uint8Array ? chunk : null;
 }
 
-async function requestBody(req: NodeRequestLike, method: string): Promise<string | Uint8Array<ArrayBuffer> | null> {
-  if (method === 'GET' || method === 'HEAD') return null;
+/**
+ * The Node request's body as a stream, read only as fast as the handler reads it: a handler that
+ * refuses a body after 16 KiB stops the reading there.
+ */
+function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]();
+  let length = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await chunks.next();
+      if (done === true) {
+        controller.close();
+        return;
+      }
+      const bytes = toBytes(value);
+      if (bytes === null) return;
+      length += bytes.byteLength;
+      if (length > MAX_NODE_BODY_BYTES) {
+        controller.error(new Error('The request body is too large.'));
+        void chunks.return?.();
+        return;
+      }
+      controller.enqueue(bytes);
+    },
+    cancel() {
+      void chunks.return?.();
+    },
+  });
+}
+
+function requestBody(req: NodeRequestLike): string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
+  // A raw copy kept by a body parser (`verify: (req, res, buf) => { req.rawBody = buf }`, or a
+  // platform that keeps one) is the body as sent: a webhook signature is checked over it.
+  if (req.rawBody instanceof Uint8Array) return new Uint8Array(req.rawBody);
   const parsed = req.body;
-  if (parsed === undefined) return readStream(req);
+  if (parsed === undefined) return bodyStream(req);
   if (typeof parsed === 'string') return parsed;
   if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
   return JSON.stringify(parsed);
 }
 
 /**
- * Builds a Fetch API `Request` from a Node request.
+ * Builds a Fetch API `Request` from a Node request. The body is streamed, not buffered. Throws
+ * when the request target or a header cannot be represented.
  *
  * @example
- * const request = await toFetchRequest(req);
+ * const request = toFetchRequest(req);
  */
-export async function toFetchRequest(req: NodeRequestLike): Promise<Request> {
+export function toFetchRequest(req: NodeRequestLike): Request {
   const method = (req.method ?? 'GET').toUpperCase();
-  const body = await requestBody(req, method);
-  return new Request(requestUrl(req), { method, headers: requestHeaders(req), body });
+  const url = requestUrl(req);
+  const headers = requestHeaders(req);
+  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  // `duplex` is required by Node's fetch for a stream body, and missing from the DOM typings.
+  return new Request(url, { method, headers, body: requestBody(req), duplex: 'half' } as RequestInit);
 }
 
 async function writeResponse(response: Response, res: NodeResponseLike): Promise<void> {
@@ -140,6 +175,14 @@ async function writeResponse(response: Response, res: NodeResponseLike): Promise
   res.end(body);
 }
 
+function unusableRequest(): Response {
+  return jsonError(400, {
+    message: 'The request target or headers are not valid.',
+    type: 'invalid_request_error',
+    code: 'invalid_request_target',
+  });
+}
+
 function writeServerError(res: NodeResponseLike): void {
   if (res.headersSent === true) {
     res.end();
@@ -152,11 +195,15 @@ function writeServerError(res: NodeResponseLike): void {
 }
 
 /**
- * Mounts a Fetch API handler (either relink handler) in Express or `node:http`. The request's
- * URL is `http://<Host><path>` (`https` only on a TLS socket; `X-Forwarded-Proto` is not
- * trusted). A body already parsed by `express.json()` is re-serialized, so the handler works
- * with or without it. An unexpected exception goes to `next(error)` when there is a `next`,
- * else becomes a generic 500.
+ * Mounts a Fetch API handler (any of fc-relink/server's) in Express or `node:http`. The
+ * request's URL is `http://<Host><path>` (`https` only on a TLS socket; `X-Forwarded-Proto` is
+ * not trusted). The body is streamed to the handler as it reads it, raw; a body that a parser
+ * already consumed is passed on as that parser left it: a string or Buffer as is (so
+ * `express.raw()` keeps a webhook's signature valid), `req.rawBody` when set, and a parsed object
+ * (`express.json()`) re-serialized, which suits the relink handlers but not the webhook handler.
+ * Anything but POST is a 405 and a request whose target or headers Fetch cannot represent a 400,
+ * both answered here; an exception thrown by the handler goes to `next(error)` when there is a
+ * `next`, else becomes a generic 500.
  *
  * @example
  * import express from 'express';
@@ -172,7 +219,7 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
   return (req, res, next) => {
     void (async () => {
       try {
-        // Both handlers take POST only. Answered here, because Fetch cannot even represent some
+        // Every handler takes POST only. Answered here, because Fetch cannot even represent some
         // methods (TRACE, CONNECT) or targets (OPTIONS *).
         if ((req.method ?? 'GET').toUpperCase() !== 'POST') {
           await writeResponse(methodNotAllowed(), res);
@@ -180,10 +227,10 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
         }
         let request: Request;
         try {
-          request = await toFetchRequest(req);
-        } catch (error) {
-          if (!(error instanceof BodyTooLarge)) throw error;
-          await writeResponse(bodyTooLarge(), res);
+          request = toFetchRequest(req);
+        } catch {
+          // Never handed to next(): a framework's error page would show the client a stack.
+          await writeResponse(unusableRequest(), res);
           return;
         }
         await writeResponse(await handler(request), res);

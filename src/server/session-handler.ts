@@ -4,36 +4,15 @@ import { ACCOUNT_ID, readJsonObject, readOptionalId } from './body.js';
 import { assertHandlerOptions } from './options.js';
 import { json, jsonError, methodNotAllowed } from './responses.js';
 import { stripeErrorResponse } from './stripe-error.js';
+import { createParams, requestOptions, sessionPermissions } from './session-params.js';
 import {
   DEFAULT_RELINK_API_VERSION,
   type FetchHandler,
-  type RelinkGrant,
-  type RelinkPermission,
   type RelinkSessionCreateParams,
   type RelinkSessionHandlerOptions,
   type RelinkSessionResponse,
   type RelinkStripeSession,
 } from './types.js';
-
-const DEFAULT_PERMISSIONS: readonly RelinkPermission[] = ['payment_method'];
-
-function createParams(
-  grant: RelinkGrant,
-  account: string | null,
-  permissions: readonly RelinkPermission[],
-): RelinkSessionCreateParams {
-  const holder = grant.accountHolder;
-  return {
-    // Rebuilt field by field so nothing else an app put in the grant object reaches Stripe.
-    account_holder:
-      holder.type === 'customer'
-        ? { type: 'customer', customer: holder.customer }
-        : { type: 'account', account: holder.account },
-    permissions: [...(grant.permissions ?? permissions)],
-    relink_options:
-      account === null ? { authorization: grant.authorization } : { authorization: grant.authorization, account },
-  };
-}
 
 /**
  * The four fields the element needs, or `null` when Stripe's session is not the relink session
@@ -64,12 +43,15 @@ function toResponse(session: RelinkStripeSession, asked: RelinkSessionCreatePara
  * Creates the Fetch API handler for `<fc-relink>`'s `session-url`. It accepts `POST` with
  * `{"account":"fca_…"}` (a same-account session) or `{}` (any account under the authorization),
  * asks `authorize` whether the signed-in user may relink it (`null` → 403, and Stripe is never
- * called), creates the session on a preview API version with `relink_options`, and answers with
- * only `id`, `client_secret`, `relink_options` and `livemode` (`Cache-Control: no-store`).
+ * called), creates the session on a preview API version with `relink_options` (on the grant's
+ * connected account, if it names one; see {@link RelinkGrant} for the holder, permissions and
+ * session parameters), and answers with only `id`, `client_secret`, `relink_options` and
+ * `livemode` (`Cache-Control: no-store`). The body must be sent as `application/json` (415
+ * otherwise, an empty body included) and is read up to 16 KiB (413 past it).
  *
  * Errors are `{ error: { message, type, code? } }`: 400 (bad body, or Stripe refused the
- * request; 404 for a missing resource), 403, 405 (`Allow: POST`), 429, 500 (authorize threw, or
- * the Stripe key is wrong: generic message), 502 (Stripe unreachable or failing). Messages
+ * request; 404 for a missing resource), 403, 405 (`Allow: POST`), 413, 415, 429, 500 (authorize
+ * threw, or the Stripe key is wrong: generic message), 502 (Stripe unreachable or failing). Messages
  * never contain a key, a client secret or a stack.
  *
  * @example
@@ -93,7 +75,6 @@ export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions)
   assertHandlerOptions(options, 'createRelinkSessionHandler');
   const { stripe, onError } = options;
   const apiVersion = options.apiVersion ?? DEFAULT_RELINK_API_VERSION;
-  const permissions = options.permissions ?? DEFAULT_PERMISSIONS;
 
   return async (request) => {
     if (request.method !== 'POST') return methodNotAllowed();
@@ -105,11 +86,16 @@ export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions)
     const outcome = await runAuthorize(options, { request, account });
     if (!outcome.ok) return outcome.response;
 
-    const params = createParams(outcome.grant, account, permissions);
+    const { grant } = outcome;
+    // Per request, so a client pinned to a GA version (which has no relink) still works, and so
+    // that a platform's request acts on the grant's connected account.
+    const perRequest = requestOptions(apiVersion, grant);
+    let params: RelinkSessionCreateParams;
     let session: RelinkStripeSession;
     try {
-      // Per request, so a client pinned to a GA version (which has no relink) still works.
-      session = await stripe.financialConnections.sessions.create(params, { apiVersion });
+      const permissions = await sessionPermissions(stripe, grant, account, options.permissions, perRequest);
+      params = createParams(grant, account, permissions, options.sessionParams);
+      session = await stripe.financialConnections.sessions.create(params, perRequest);
     } catch (error) {
       report(onError, error, { stage: 'stripe', request });
       return stripeErrorResponse(error);

@@ -26,15 +26,67 @@ export type RelinkPermission =
   | (string & Record<never, never>);
 
 /**
- * Whose bank account it is, as Stripe's `account_holder`: a Customer (`cus_…`) or, with
- * Connect, an Account (`acct_…`). It must be the holder of the account being relinked.
+ * Whose bank account it is, as Stripe's `account_holder`, in each form Stripe's preview API
+ * takes: a Customer (`cus_…`), an Account that represents a customer (`customer_account`,
+ * `acct_…`), or, with Connect, a connected Account (`acct_…`). It must be the holder of the
+ * account being relinked.
  *
  * @example
  * const holder: RelinkAccountHolder = { type: 'customer', customer: 'cus_123' };
+ * const v2: RelinkAccountHolder = { type: 'customer', customer_account: 'acct_123' };
+ * const connect: RelinkAccountHolder = { type: 'account', account: 'acct_123' };
  */
 export type RelinkAccountHolder =
   | { readonly type: 'customer'; readonly customer: string }
+  | { readonly type: 'customer'; readonly customer_account: string }
   | { readonly type: 'account'; readonly account: string };
+
+/**
+ * Data Stripe fetches when the relinked account is created (Stripe's `prefetch[]`).
+ *
+ * @example
+ * const prefetch: RelinkPrefetch[] = ['balances'];
+ */
+export type RelinkPrefetch =
+  | 'balances'
+  | 'inferred_balances'
+  | 'ownership'
+  | 'transactions'
+  | (string & Record<never, never>);
+
+/**
+ * Optional parameters of the session Stripe creates, passed through as given. Stripe's names
+ * and shapes (see its API reference for Financial Connections Sessions).
+ *
+ * @example
+ * const params: RelinkSessionParams = {
+ *   filters: { require_payment_method_support: 'all' },
+ *   limits: { accounts: 1 },
+ *   prefetch: ['balances'],
+ * };
+ */
+export interface RelinkSessionParams {
+  /** Restricts which accounts can be linked. */
+  readonly filters?: {
+    readonly account_subcategories?: readonly ('checking' | 'credit_card' | 'line_of_credit' | 'mortgage' | 'savings')[];
+    /** One country (Stripe's preview API reference). */
+    readonly country?: string;
+    /** Several countries (Stripe's beta SDK types). */
+    readonly countries?: readonly string[];
+    /** `fcinst_…`: send the customer straight to this institution. */
+    readonly institution?: string;
+    readonly require_payment_method_support?: 'all' | 'at_least_one' | 'none';
+  };
+  /** How many accounts the customer may link; Stripe advises 1 for payments and payouts. */
+  readonly limits?: { readonly accounts: number };
+  /** Data to fetch when the account is (re)created. */
+  readonly prefetch?: readonly RelinkPrefetch[];
+  /**
+   * For in-app browsers and webviews: where the bank's OAuth page, opened in the system browser,
+   * sends the customer back to your app.
+   */
+  readonly return_url?: string;
+}
 
 /**
  * What `authorize` is asked.
@@ -50,13 +102,16 @@ export interface RelinkAuthorizeContext {
   readonly request: Request;
   /** The `fca_…` to relink, or `null` for any account under the signed-in user's authorization. */
   readonly account: string | null;
-  /** The `fcsess_…` being verified; only set by the verify handler (for logging). */
+  /**
+   * The `fcsess_…` the verify handler is asked about (only it sets this). Stripe has not been
+   * asked yet when `authorize` runs, so it is the caller's word: log it, never decide on it.
+   */
   readonly session?: string;
 }
 
 /**
- * `authorize`'s answer when the signed-in user may relink: the authorization and account
- * holder the session is created for.
+ * `authorize`'s answer when the signed-in user may relink: the authorization (and, optionally,
+ * the account holder, connected account and session parameters) the session is created for.
  *
  * @example
  * const grant: RelinkGrant = {
@@ -68,10 +123,24 @@ export interface RelinkAuthorizeContext {
 export interface RelinkGrant {
   /** `fcauth_…`: the authorization to repair (the `authorization` field of the account). */
   readonly authorization: string;
-  /** The holder of the account (its `account_holder` in Stripe). */
-  readonly accountHolder: RelinkAccountHolder;
-  /** Overrides the handler's `permissions` for this session. */
+  /**
+   * The holder of the account (its `account_holder` in Stripe). Optional, as in Stripe's API;
+   * when given it must be the account's own holder.
+   */
+  readonly accountHolder?: RelinkAccountHolder;
+  /**
+   * The permissions the session asks for, overriding the handler's. Relinking is how the
+   * customer consents again, so ask for at least what the account already has.
+   */
   readonly permissions?: readonly RelinkPermission[];
+  /**
+   * `acct_…` (Stripe Connect): the connected account the authorization lives on. Every Stripe
+   * request made for this call goes to it (`Stripe-Account`); the element's `stripe-account`
+   * must name the same account.
+   */
+  readonly stripeAccount?: string;
+  /** Session parameters for this call, over the handler's `sessionParams` (field by field). */
+  readonly sessionParams?: RelinkSessionParams;
 }
 
 /**
@@ -102,10 +171,22 @@ export type RelinkAuthorize = (context: RelinkAuthorizeContext) => RelinkGrant |
  * };
  */
 export interface RelinkSessionCreateParams {
-  account_holder: { type: 'customer'; customer: string } | { type: 'account'; account: string };
+  account_holder?: { type: 'customer'; customer: string } | { type: 'customer'; customer_account: string } | { type: 'account'; account: string };
   // Mutable: Stripe's parameter types take mutable arrays, and a readonly one would not fit.
   permissions: RelinkPermission[];
   relink_options: { authorization: string; account?: string };
+  filters?: {
+    account_subcategories?: ('checking' | 'credit_card' | 'line_of_credit' | 'mortgage' | 'savings')[];
+    country?: string;
+    countries?: string[];
+    institution?: string;
+    require_payment_method_support?: 'all' | 'at_least_one' | 'none';
+  };
+  limits?: { accounts: number };
+  prefetch?: RelinkPrefetch[];
+  return_url?: string;
+  ui_mode?: 'hosted' | 'modal';
+  hosted?: { delivery_method: 'email' | 'url' };
 }
 
 /**
@@ -117,6 +198,8 @@ export interface RelinkSessionCreateParams {
 export interface RelinkRequestOptions {
   /** Sent as the `Stripe-Version` header of this request only. */
   apiVersion: string;
+  /** Sent as the `Stripe-Account` header: the request acts on that connected account. */
+  stripeAccount?: string;
 }
 
 /**
@@ -131,6 +214,9 @@ export interface RelinkStripeSession {
   client_secret: string | null;
   livemode: boolean;
   status?: string | null;
+  ui_mode?: string | null;
+  /** The hosted page, while a hosted session is active. */
+  url?: string | null;
   relink_options?: { authorization: string; account?: string | null } | null;
   relink_result?: {
     authorization: string | null;
@@ -159,6 +245,14 @@ export interface RelinkStripeClient {
         options?: RelinkRequestOptions,
       ): Promise<RelinkStripeSession>;
     };
+    /** Read for a same-account session's current permissions. */
+    readonly accounts: {
+      retrieve(
+        id: string,
+        params?: Record<string, never>,
+        options?: RelinkRequestOptions,
+      ): Promise<{ permissions?: readonly string[] | null }>;
+    };
   };
 }
 
@@ -170,7 +264,7 @@ export interface RelinkStripeClient {
  * const onError = (error: unknown, { stage }: RelinkErrorContext) => log.warn({ stage, error });
  */
 export interface RelinkErrorContext {
-  readonly stage: 'authorize' | 'stripe';
+  readonly stage: 'authorize' | 'stripe' | 'webhook';
   readonly request: Request;
 }
 
@@ -201,8 +295,14 @@ export interface RelinkHandlerOptions {
  * const options: RelinkSessionHandlerOptions = { stripe, authorize, permissions: ['payment_method', 'balances'] };
  */
 export interface RelinkSessionHandlerOptions extends RelinkHandlerOptions {
-  /** Permissions of every session unless `authorize` returns its own. Default `['payment_method']`. */
+  /**
+   * Permissions of every session unless `authorize` returns its own. When neither names them, a
+   * same-account session asks for the permissions the account already has (read from Stripe, so
+   * a relink never narrows them) and an any-account session for `['payment_method']`.
+   */
   readonly permissions?: readonly RelinkPermission[];
+  /** Optional session parameters (`filters`, `limits`, `prefetch`, `return_url`) for every session. */
+  readonly sessionParams?: RelinkSessionParams;
 }
 
 /**
@@ -211,7 +311,13 @@ export interface RelinkSessionHandlerOptions extends RelinkHandlerOptions {
  * @example
  * const options: RelinkVerifyHandlerOptions = { stripe, authorize };
  */
-export type RelinkVerifyHandlerOptions = RelinkHandlerOptions;
+export interface RelinkVerifyHandlerOptions extends RelinkHandlerOptions {
+  /**
+   * How long verify keeps reading a session Stripe still reports `pending` (with back-off)
+   * before it answers with that record. Default and most: 10 000 ms.
+   */
+  readonly pendingTimeoutMs?: number;
+}
 
 /**
  * A Fetch API request handler: a Next.js route handler, a Hono/Bun/Deno/Workers handler.

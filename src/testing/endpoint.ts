@@ -190,7 +190,9 @@ export function createSessionEndpoint(fake: FakeStripe, options: SessionEndpoint
 
 /**
  * How the mocked verify endpoint answers. `ok` implements `createRelinkVerifyHandler`'s answer
- * from the fake's record of the session: `{ status, relink_result }`.
+ * from the fake's record of the session: `{ status, relink_result }` for a request
+ * `{ session, account }`, and the same 403 for a session it does not know or that is not for
+ * the named account.
  */
 export type VerifyScenario =
   | 'ok'
@@ -233,9 +235,12 @@ export function createVerifyEndpoint(fake: FakeStripe, options: VerifyEndpointOp
   const handler = http.all(options.url ?? '/api/relink-verify', async ({ request }) => {
     const body = await record(request, requests);
     if (request.method !== 'POST') return jsonError(405, 'Use POST.');
-    const id = (body as { session?: unknown } | null)?.session;
+    const { session: id, account } = (typeof body === 'object' && body !== null ? body : {}) as { session?: unknown; account?: unknown };
     const session = typeof id === 'string' ? fake.retrieveSession(id) : undefined;
-    if (!session) return jsonError(404, 'No such session.');
+    // As createRelinkVerifyHandler: an unknown session and one for another account look alike.
+    if (!session || (typeof account === 'string' && session.relink_options.account !== account)) {
+      return jsonError(403, 'You are not allowed to relink this bank account.');
+    }
     switch (state.scenario) {
       case 'server-error':
         return jsonError(500, 'Could not reach Stripe.');

@@ -1,170 +1,29 @@
-import type {
-  FinancialConnectionsSession,
-  FinancialConnectionsSessionResult,
-} from '@stripe/stripe-js';
-import type { RelinkSessionConfig, StripeLike } from '../types.js';
+// A stand-in for Stripe.js and the Financial Connections API (fc-relink/testing): the browser
+// half (the Stripe constructor, collectFinancialConnectionsAccounts) and the server half
+// (sessions, accounts, hosted relink) sharing one state.
+import type { FinancialConnectionsSessionResult } from '@stripe/stripe-js';
+import { settle } from './fake-outcome.js';
+import { apiError, checkEmailLimit, HOSTED_LINK_TTL_MS, openPage } from './fake-hosted.js';
+import {
+  DEFAULT_AUTHORIZATIONS,
+  type CreateSessionParams,
+  type FakeAccountInit,
+  type FakeAuthorization,
+  type FakeCustomer,
+  type FakeCustomerAction,
+  type FakeHostedEmail,
+  type FakeLaunch,
+  type FakeSession,
+  type FakeStripe,
+  type FakeStripeConstructor,
+  type FakeStripeError,
+  type FakeStripeInstance,
+  type FakeStripeOptions,
+} from './fake-types.js';
 
-type Account = FinancialConnectionsSession.Account;
-type Permission = FinancialConnectionsSession.Permission;
+export * from './fake-types.js';
 
-/** A Stripe.js error as `collectFinancialConnectionsAccounts` reports it. */
-export interface FakeStripeError {
-  type:
-    | 'api_connection_error'
-    | 'api_error'
-    | 'authentication_error'
-    | 'card_error'
-    | 'idempotency_error'
-    | 'invalid_request_error'
-    | 'rate_limit_error'
-    | 'validation_error';
-  code?: string;
-  message?: string;
-}
-
-/** An account the fake Stripe knows, with everything optional but its place. */
-export interface FakeAccountInit {
-  id?: string;
-  display_name?: string;
-  institution_name?: string;
-  last4?: string | null;
-  category?: Account['category'];
-  subcategory?: Account['subcategory'];
-  /** Only for simulating a faulty flow: by default an account shares its authorization's mode. */
-  livemode?: boolean;
-}
-
-/** One bank authorization (`fcauth_…`) and the accounts under it. */
-export interface FakeAuthorizationInit {
-  id?: string;
-  institution_name?: string;
-  livemode?: boolean;
-  /** Connected account the authorization lives on (Stripe Connect). */
-  stripeAccount?: string | null;
-  accounts: readonly FakeAccountInit[];
-}
-
-/** What the fake knows about one session when the flow opens. */
-export interface FakeLaunch {
-  session: FakeSession;
-  /** The accounts under the session's authorization, in their current state. */
-  eligibleAccounts: readonly Account[];
-  /** Number of this launch, from 1. */
-  number: number;
-}
-
-/**
- * What the customer does in the flow. `misbehave` is the only way to get a result real Stripe
- * would not produce (another account in a same-account session, a wrong livemode); it exists
- * to prove that an integration fails closed.
- */
-export type FakeCustomerAction =
-  | { action: 'relink'; select?: readonly string[] }
-  | { action: 'cancel' }
-  | { action: 'error'; error: FakeStripeError }
-  | { action: 'misbehave'; accounts: readonly (string | FakeAccountInit)[] };
-
-export type FakeCustomer =
-  | FakeCustomerAction
-  | ((launch: FakeLaunch) => FakeCustomerAction | Promise<FakeCustomerAction>);
-
-export interface FakeStripeOptions {
-  /** Default: one authorization at "StripeBank" with a checking and a savings account. */
-  authorizations?: readonly FakeAuthorizationInit[];
-  /** Default: `{ action: 'relink' }`. */
-  customer?: FakeCustomer;
-  /** How long a session can be launched after creation. Default: 30 minutes. */
-  sessionTtlMs?: number;
-  /** How long the simulated flow stays open before the customer's action. Default: 0. */
-  flowDelayMs?: number;
-  /** Clock, for expiry. Default: `Date.now`. */
-  now?: () => number;
-}
-
-/** The server-side Financial Connections Session object, as the fake Stripe API holds it. */
-export interface FakeSession {
-  id: string;
-  object: 'financial_connections.session';
-  client_secret: string;
-  livemode: boolean;
-  permissions: Permission[];
-  relink_options: { authorization: string; account: string | null };
-  relink_result: {
-    authorization: string | null;
-    account: string | null;
-    failure_reason: 'no_authorization' | 'no_account' | 'other' | null;
-  };
-  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
-  accounts: { object: 'list'; data: Account[]; has_more: false; url: string };
-  /** Not a Stripe field: when the session stops being launchable (ms since epoch). */
-  expiresAt: number;
-  /** Not a Stripe field: the connected account the session was created on. */
-  stripeAccount: string | null;
-}
-
-export interface CreateSessionParams {
-  authorization?: string;
-  /** An `fca_…` for a same-account session; omit or null for any-account. */
-  account?: string | null;
-  permissions?: Permission[];
-  livemode?: boolean;
-  stripeAccount?: string | null;
-}
-
-/** A Stripe.js instance made by the fake constructor. */
-export interface FakeStripeInstance extends StripeLike {
-  readonly livemode: boolean;
-  readonly stripeAccount: string | null;
-  registerAppInfo(info: { name: string; version?: string; url?: string }): void;
-}
-
-/** Callable like `window.Stripe` (with or without `new`), as @stripe/stripe-js calls it. */
-export interface FakeStripeConstructor {
-  (publishableKey: string, options?: { stripeAccount?: string }): FakeStripeInstance;
-  version: string;
-}
-
-export interface FakeStripe {
-  /** Install as `window.Stripe`, or let `install()` do it. */
-  readonly Stripe: FakeStripeConstructor;
-  /** Every instance the constructor made, in order. */
-  readonly instances: readonly FakeStripeInstance[];
-  /** Every `collectFinancialConnectionsAccounts` call, in order, with its result. */
-  readonly launches: readonly { sessionId: string | null; result: FinancialConnectionsSessionResult | null }[];
-  /** The most flows ever open at the same moment. */
-  readonly maxConcurrentFlows: number;
-  /** Every session created, by id. */
-  readonly sessions: ReadonlyMap<string, FakeSession>;
-  /** What the customer does in the next flows. */
-  customer: FakeCustomer;
-  /** The server half: `POST /v1/financial_connections/sessions` with `relink_options`. */
-  createSession(params?: CreateSessionParams): FakeSession;
-  /** The server half: `GET /v1/financial_connections/sessions/:id`. */
-  retrieveSession(id: string): FakeSession | undefined;
-  /** The endpoint's answer for a session: the subset the element needs. */
-  toSessionConfig(session: FakeSession): RelinkSessionConfig;
-  /** Makes a session unlaunchable, as if its lifetime had passed. */
-  expireSession(id: string): void;
-  /** Marks a session's client secret as used, as if it had already opened a flow. */
-  consumeSession(id: string): void;
-  /** The authorization an account belongs to. */
-  authorizationOf(accountId: string): string | undefined;
-  /** The accounts the fake knows, by authorization. */
-  readonly authorizations: ReadonlyMap<string, { institution_name: string; livemode: boolean; stripeAccount: string | null; accounts: Account[] }>;
-  /** Sets `window.Stripe` (Stripe.js's global) to the fake; returns a function that restores it. */
-  install(target?: { Stripe?: unknown }): () => void;
-}
-
-export const DEFAULT_AUTHORIZATIONS: readonly FakeAuthorizationInit[] = Object.freeze([
-  {
-    id: 'fcauth_test_stripebank',
-    institution_name: 'StripeBank',
-    accounts: [
-      { id: 'fca_test_checking', display_name: 'Everyday Checking', last4: '6789', subcategory: 'checking' },
-      { id: 'fca_test_savings', display_name: 'High Yield Savings', last4: '4321', subcategory: 'savings' },
-    ],
-  },
-]);
+type Account = FakeAuthorization['accounts'][number];
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -192,22 +51,33 @@ const NO_SUCH_SESSION: FakeStripeError = {
 /**
  * A stand-in for Stripe.js and the Financial Connections API, faithful in the ways an
  * integration depends on: Stripe's result shapes, single-use client secrets, expiry, sessions
- * bound to a mode and connected account, and same-account sessions that only the expected
- * account can complete.
+ * bound to a mode and connected account, same-account sessions that only the expected account
+ * can complete, `relink_result` with each `failure_reason`, a successful relink reactivating the
+ * authorization and all its accounts, and hosted sessions (URL or email delivery, one email per
+ * account every 48 hours, links that expire after 30 days unvisited).
+ *
+ * What it cannot know, it decides, and says so here: how long Stripe takes to settle a session
+ * (the fake settles at once); what Stripe.js resolves with when a relink fails (no accounts);
+ * whether a cancel carries a `failure_reason` (it does not); the exact error for the 48-hour
+ * email limit (`invalid_request_error`, code `hosted_relink_email_rate_limited`, with
+ * `retryAfterSeconds`); what Stripe adds to the return URL (nothing); and which states Stripe
+ * refuses to relink (a disconnected account is refused at creation, an unrepairable one fails
+ * `no_account`).
  */
 export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   const now = options.now ?? Date.now;
   const ttl = options.sessionTtlMs ?? 30 * 60_000;
-  const sessions = new Map<string, FakeSession>();
-  const bySecret = new Map<string, FakeSession>();
+  const hostedPageUrl = options.hostedPageUrl ?? 'https://fake-stripe.test/relink';
+  const saved = options.snapshot;
+  const sessions = new Map<string, FakeSession>((saved?.sessions ?? []).map((s) => [s.id, structuredClone(s)]));
+  const bySecret = new Map<string, FakeSession>([...sessions.values()].map((s) => [s.client_secret, s]));
   // A client secret opens the flow once; Stripe.js reports any later launch as an error.
-  const launched = new Set<string>();
+  const launched = new Set<string>(saved?.launched ?? []);
+  const emails: FakeHostedEmail[] = structuredClone([...(saved?.emails ?? [])]);
+  const visited = new Set<string>(saved?.visited ?? []);
   const instances: FakeStripeInstance[] = [];
   const launches: { sessionId: string | null; result: FinancialConnectionsSessionResult | null }[] = [];
-  const authorizations = new Map<
-    string,
-    { institution_name: string; livemode: boolean; stripeAccount: string | null; accounts: Account[] }
-  >();
+  const authorizations = new Map<string, FakeAuthorization>(structuredClone([...(saved?.authorizations ?? [])]));
   let openFlows = 0;
   let maxConcurrentFlows = 0;
   let customer: FakeCustomer = options.customer ?? { action: 'relink' };
@@ -225,20 +95,23 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     livemode: init.livemode ?? livemode,
     ownership: null,
     ownership_refresh: null,
-    permissions: ['payment_method'],
-    status: 'inactive',
+    permissions: init.permissions ?? ['payment_method'],
+    status: init.status ?? 'inactive',
     subcategory: init.subcategory ?? 'checking',
     supported_payment_method_types: ['us_bank_account'],
   });
 
-  for (const auth of options.authorizations ?? DEFAULT_AUTHORIZATIONS) {
+  for (const auth of saved === undefined ? (options.authorizations ?? DEFAULT_AUTHORIZATIONS) : []) {
     const livemode = auth.livemode ?? false;
     const institution = auth.institution_name ?? 'StripeBank';
+    const accounts = auth.accounts.map((a) => makeAccount(a, institution, livemode));
     authorizations.set(auth.id ?? `fcauth_${randomId()}`, {
       institution_name: institution,
       livemode,
       stripeAccount: auth.stripeAccount ?? null,
-      accounts: auth.accounts.map((a) => makeAccount(a, institution, livemode)),
+      accountHolder: auth.accountHolder ?? { type: 'customer', customer: 'cus_test_fake' },
+      accounts,
+      unrepairable: accounts.filter((_, i) => auth.accounts[i]?.repairable === false).map((a) => a.id),
     });
   }
 
@@ -257,10 +130,20 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     if (authorizationId === undefined || !auth) {
       throw new FakeStripeMisuse(`No such authorization: ${String(authorizationId)}`);
     }
-    if (account !== null && !auth.accounts.some((a) => a.id === account)) {
+    const target = account === null ? undefined : auth.accounts.find((a) => a.id === account);
+    if (account !== null && target === undefined) {
       // Stripe refuses an account that is not under the authorization.
-      throw new FakeStripeMisuse(`Account ${account} does not belong to authorization ${authorizationId}.`);
+      throw apiError('parameter_invalid', `Account ${account} does not belong to authorization ${authorizationId}.`);
     }
+    if (target?.status === 'disconnected' || (account === null && auth.accounts.every((a) => a.status === 'disconnected'))) {
+      throw apiError('parameter_invalid', 'A disconnected account cannot be relinked; link it anew.');
+    }
+    const hosted = params.ui_mode === 'hosted';
+    if (hosted && (params.hosted === undefined || params.return_url === undefined)) {
+      throw new FakeStripeMisuse('A hosted session needs hosted.delivery_method and return_url.');
+    }
+    const about = account ?? authorizationId;
+    if (hosted && params.hosted?.delivery_method === 'email') checkEmailLimit(emails, sessions, about, now());
     const id = `fcsess_${randomId()}`;
     const session: FakeSession = {
       id,
@@ -271,12 +154,23 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       relink_options: { authorization: authorizationId, account },
       relink_result: { authorization: null, account: null, failure_reason: null },
       status: 'pending',
+      status_details: null,
+      account_holder: params.account_holder ?? auth.accountHolder,
+      prefetch: params.prefetch ?? null,
       accounts: { object: 'list', data: [], has_more: false, url: '/v1/financial_connections/accounts' },
-      expiresAt: now() + ttl,
+      ui_mode: hosted ? 'hosted' : 'modal',
+      hosted: hosted && params.hosted ? { delivery_method: params.hosted.delivery_method, return_url: params.return_url ?? null } : null,
+      url: hosted && params.hosted?.delivery_method === 'url' ? `${hostedPageUrl}?session=${id}` : null,
+      return_url: params.return_url ?? null,
+      expiresAt: now() + (hosted ? HOSTED_LINK_TTL_MS : ttl),
       stripeAccount: params.stripeAccount ?? auth.stripeAccount,
     };
     sessions.set(id, session);
     bySecret.set(session.client_secret, session);
+    if (hosted && params.hosted?.delivery_method === 'email') {
+      emails.push({ session: id, about, to: session.account_holder, sentAt: now() });
+      // The emailed link is the hosted page too; the session itself shows no url.
+    }
     return session;
   };
 
@@ -315,24 +209,14 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
   };
 
   const complete = (session: FakeSession, action: FakeCustomerAction, eligible: Account[]): FinancialConnectionsSessionResult => {
-    if (action.action === 'error') {
-      session.status = 'failed';
-      session.relink_result = { authorization: null, account: null, failure_reason: 'other' };
-      return error(action.error);
-    }
-    const accounts = resolveAccounts(session, eligible, action);
-    if (action.action === 'relink' && accounts.length > 0) {
-      for (const account of accounts) account.status = 'active';
-      session.status = 'succeeded';
-      session.relink_result = {
-        authorization: session.relink_options.authorization,
-        account: session.relink_options.account,
-        failure_reason: null,
-      };
-    } else if (action.action === 'cancel') {
-      session.status = 'cancelled';
-    }
-    session.accounts.data = accounts.map((a) => ({ ...a }));
+    // A Stripe.js error means the flow did not run: Stripe's record of the session is untouched.
+    if (action.action === 'error') return error(action.error);
+    const auth = authorizations.get(session.relink_options.authorization);
+    let accounts = resolveAccounts(session, eligible, action);
+    if (action.action === 'relink') accounts = settle(session, auth, { kind: 'relink', accounts });
+    else if (action.action === 'cancel') settle(session, auth, { kind: 'cancel' });
+    else if (action.action === 'fail') accounts = settle(session, auth, { kind: 'fail', reason: action.reason });
+    if (action.action === 'misbehave') session.accounts.data = accounts.map((a) => ({ ...a }));
     return {
       financialConnectionsSession: {
         id: session.id,
@@ -358,7 +242,7 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       return (record.result = error(NO_SUCH_SESSION));
     }
     record.sessionId = session.id;
-    if (launched.has(session.id)) {
+    if (launched.has(session.id) || session.ui_mode === 'hosted') {
       return (record.result = error({
         type: 'invalid_request_error',
         message: 'This Financial Connections session has already been used. Create a new session for each attempt.',
@@ -434,6 +318,25 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     consumeSession(id) {
       if (sessions.has(id)) launched.add(id);
     },
+    emails,
+    openHostedPage: (sessionOrUrl) => openPage({ sessions, authorizations, visited }, sessionOrUrl, now()),
+    expireHostedLink(id) {
+      const session = sessions.get(id);
+      if (session?.ui_mode === 'hosted') {
+        session.url = null;
+        session.expiresAt = now();
+        visited.delete(id);
+      }
+    },
+    snapshot: () =>
+      structuredClone({
+        version: 1 as const,
+        authorizations: [...authorizations],
+        sessions: [...sessions.values()],
+        launched: [...launched],
+        emails,
+        visited: [...visited],
+      }),
     install(target = globalThis as { Stripe?: unknown }) {
       const had = Object.prototype.hasOwnProperty.call(target, 'Stripe');
       const previous = target.Stripe;

@@ -2,7 +2,7 @@
 // accounts list with relinkEligibility) against Stripe's API mocked by msw, over real HTTP.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import Stripe from 'stripe';
 import { createLiveDemoServer, demoCustomer } from '../../scripts/live-server.mjs';
@@ -88,10 +88,12 @@ const stripeApi = setupServer(
 let base;
 let server;
 const stripe = new Stripe(fakeKey, { maxNetworkRetries: 0 });
+const WEBHOOK_SECRET = ['whsec', 'demo' + 'L1ve'.repeat(5)].join('_');
+const logged = [];
 
 before(async () => {
   stripeApi.listen({ onUnhandledFrame: 'bypass' });
-  server = createLiveDemoServer({ stripe, publishableKey: 'pk_test_demo', customer: CUSTOMER });
+  server = createLiveDemoServer({ stripe, publishableKey: 'pk_test_demo', customer: CUSTOMER, webhookSecret: WEBHOOK_SECRET, log: (line) => logged.push(line) });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}`;
 });
@@ -163,12 +165,32 @@ describe('demo:live server', () => {
     const { id } = await (await post('/api/relink-session', { account: 'fca_tan' })).json();
     sessions.get(id).status = 'succeeded';
     sessions.get(id).relink_result = { authorization: AUTH, account: 'fca_tan', failure_reason: null };
-    const response = await post('/api/relink-verify', { session: id });
+    const response = await post('/api/relink-verify', { session: id, account: 'fca_tan' });
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), {
       status: 'succeeded',
       relink_result: { authorization: AUTH, account: 'fca_tan', failure_reason: null },
     });
+  });
+
+  test('receives Stripe webhooks, checks their signature, and handles each event id once', async () => {
+    const event = {
+      id: 'evt_test_demo_1',
+      object: 'event',
+      type: 'financial_connections.account.deactivated',
+      data: { object: { id: 'fca_inactive', object: 'financial_connections.account' } },
+    };
+    const body = JSON.stringify(event);
+    const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
+    const send = (sig) =>
+      fetch(`${base}/api/stripe-webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': sig }, body });
+    assert.equal((await send(signature)).status, 200);
+    assert.equal((await send(signature)).status, 200);
+    assert.equal((await send('t=1,v1=bad')).status, 400);
+    assert.deepEqual(
+      logged.filter((line) => line.includes('needs a relink')),
+      ['webhook financial_connections.account.deactivated: fca_inactive needs a relink (inactive)'],
+    );
   });
 
   test('finds or creates the demo customer when none is given', async () => {
@@ -195,5 +217,35 @@ describe('npm run demo:live without keys', () => {
     assert.equal(error.code, 1);
     assert.match(error.stderr, /runs only in test mode/);
     assert.ok(!error.stderr.includes(live));
+  });
+});
+
+describe('npm run demo:live with keys', () => {
+  test('prints how to forward Stripe\'s events with the Stripe CLI', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = spawn(process.execPath, ['scripts/demo-live.mjs'], {
+      env: {
+        PATH: process.env.PATH,
+        STRIPE_SECRET_KEY: ['sk', 'test', 'x'.repeat(24)].join('_'),
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_y',
+        // A given customer: no request reaches Stripe before the server listens.
+        STRIPE_CUSTOMER: 'cus_test_given',
+        PORT: String(port),
+      },
+    });
+    try {
+      let out = '';
+      await new Promise((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('STRIPE_WEBHOOK_SECRET')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+      });
+      assert.match(out, new RegExp(`stripe listen --forward-to localhost:${port}/api/stripe-webhook`));
+      assert.match(out, /financial_connections\.account\.deactivated/);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -45,14 +45,14 @@ describe('relinkEligibility: account status', () => {
     assert.deepEqual(check(disconnected), { eligible: false, reason: 'disconnected' });
   });
 
-  test('no account holder → not eligible, before inactive or token checks', () => {
+  test('no account holder → still eligible embedded (API relink takes any account)', () => {
     for (const account_holder of [null, undefined]) {
       const orphan = account({
         account_holder,
         status: 'inactive',
         status_details: { inactive: { action: 'relink_required', cause: 'access_denied' } },
       });
-      assert.deepEqual(check(orphan), { eligible: false, reason: 'no_account_holder' });
+      assert.deepEqual(check(orphan), { eligible: true, reason: 'inactive_relink_required' });
     }
   });
 
@@ -186,9 +186,10 @@ describe('relinkEligibility: tokenized account numbers', () => {
     assert.deepEqual(check(withNumbers(tan('transactable'))), { eligible: false, reason: 'active' });
   });
 
-  test('a pending token is judged by its date only', () => {
+  test('a pending token is not expiring, whatever its date', () => {
     assert.equal(check(withNumbers(tan('pending'))).reason, 'active');
-    assert.equal(check(withNumbers(tan('pending', NOW + DAY))).reason, 'tokenized_account_number_expiring');
+    assert.deepEqual(check(withNumbers(tan('pending', NOW + DAY))), { eligible: false, reason: 'active' });
+    assert.deepEqual(check(withNumbers(tan('pending', NOW - DAY))), { eligible: false, reason: 'active' });
   });
 
   test('plain account numbers never expire, whatever they say', () => {
@@ -246,5 +247,66 @@ describe('relinkEligibility: now', () => {
     const copy = structuredClone(input);
     check(input);
     assert.deepEqual(input, copy);
+  });
+});
+
+describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () => {
+  const hosted = (input) => relinkEligibility(input, NOW, 'hosted');
+  const inactive = (fields = {}) => account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } }, ...fields });
+
+  test("'embedded' is the default way", () => {
+    const needsIt = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } } });
+    assert.deepEqual(relinkEligibility(needsIt, NOW), relinkEligibility(needsIt, NOW, 'embedded'));
+  });
+
+  test('an inactive account of a Customer or an Account → eligible', () => {
+    assert.deepEqual(hosted(inactive()), { eligible: true, reason: 'inactive_relink_required' });
+    assert.deepEqual(hosted(inactive({ account_holder: { type: 'account', account: 'acct_1' } })), { eligible: true, reason: 'inactive_relink_required' });
+  });
+
+  test('without a Customer or Account holder → not eligible (no_account_holder), before anything else', () => {
+    for (const account_holder of [null, undefined, { type: 'person' }]) {
+      assert.deepEqual(hosted(inactive({ account_holder })), { eligible: false, reason: 'no_account_holder' });
+    }
+  });
+
+  test('an inactive account Stripe cannot repair → not eligible', () => {
+    const closed = inactive({ status_details: { inactive: { action: 'none', cause: 'account_closed' } } });
+    assert.deepEqual(hosted(closed), { eligible: false, reason: 'inactive_not_repairable' });
+  });
+
+  test('a tokenized number expiring within 30 days, or expired → eligible', () => {
+    assert.deepEqual(hosted(account({ account_numbers: [tan('transactable', NOW + WINDOW)] })), {
+      eligible: true,
+      reason: 'tokenized_account_number_expiring',
+      date: NOW + WINDOW,
+    });
+    assert.equal(hosted(account({ account_numbers: [tan('expired')] })).reason, 'tokenized_account_number_expired');
+    assert.equal(hosted(account({ account_numbers: [tan('transactable', NOW + WINDOW + 1)] })).eligible, false);
+  });
+
+  test('a pending tokenized number is not expiring', () => {
+    assert.deepEqual(hosted(account({ account_numbers: [tan('pending', NOW + DAY)] })), { eligible: false, reason: 'active' });
+  });
+
+  test('an active account Stripe asks to relink, or a deactivated number → needs it, but not hosted', () => {
+    const flagged = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } } });
+    assert.deepEqual(hosted(flagged), { eligible: false, reason: 'relink_required_before_deactivation', date: NOW + DAY });
+    assert.equal(check(flagged).eligible, true);
+    const revoked = account({ account_numbers: [tan('deactivated')] });
+    assert.deepEqual(hosted(revoked), { eligible: false, reason: 'tokenized_account_number_deactivated' });
+    assert.equal(check(revoked).eligible, true);
+  });
+
+  test('an active account Stripe asks to relink whose number also expires soon → eligible for its number', () => {
+    const both = account({
+      status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } },
+      account_numbers: [tan('transactable', NOW + 2 * DAY)],
+    });
+    assert.deepEqual(hosted(both), { eligible: true, reason: 'tokenized_account_number_expiring', date: NOW + 2 * DAY });
+  });
+
+  test('a disconnected account → not eligible either way', () => {
+    assert.deepEqual(hosted(account({ status: 'disconnected' })), { eligible: false, reason: 'disconnected' });
   });
 });

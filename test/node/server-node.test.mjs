@@ -28,6 +28,9 @@ const stripeApi = setupServer(
       relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
     });
   }),
+  mock.get('https://api.stripe.com/v1/financial_connections/accounts/:id', ({ params }) =>
+    HttpResponse.json({ id: params.id, object: 'financial_connections.account', permissions: ['payment_method'] }),
+  ),
   mock.get('https://api.stripe.com/v1/financial_connections/sessions/:id', ({ params }) =>
     HttpResponse.json({
       id: params.id,
@@ -108,8 +111,8 @@ describe('toNodeHandler in node:http', () => {
     assert.equal(stripeRequests[0].get('relink_options[account]'), ACCOUNT);
   });
 
-  test('an any-account request with an empty body', async () => {
-    const response = await fetch(`${app.base}/api/relink-session`, { method: 'POST' });
+  test('an any-account request with an empty JSON body', async () => {
+    const response = await fetch(`${app.base}/api/relink-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(response.status, 200);
     assert.deepEqual((await response.json()).relink_options, { authorization: AUTHORIZATION, account: null });
   });
@@ -229,7 +232,7 @@ describe('toNodeHandler in Express 5', () => {
     assert.deepEqual(await response.json(), EXPECTED_SESSION);
     assert.equal(seen[0].account, ACCOUNT);
     // express.json() leaves req.body undefined when there is no JSON body; that is any-account.
-    const empty = await fetch(`${base}/api/relink-session`, { method: 'POST' });
+    const empty = await fetch(`${base}/api/relink-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(empty.status, 200);
     assert.equal(seen[1].account, null);
   });

@@ -51,7 +51,15 @@ const answerWithSession = (form) => HttpResponse.json(stripeSession(form));
 // and resetHandlers(): msw 3's resetHandlers() needs Set.prototype.intersection, Node 22+.)
 let stripeAnswer = answerWithSession;
 
+/** Every account read (for its current permissions) in the current test. */
+let accountReads = [];
+let accountPermissions = ['payment_method'];
+
 const server = setupServer(
+  http.get('https://api.stripe.com/v1/financial_connections/accounts/:id', ({ request, params }) => {
+    accountReads.push({ id: params.id, headers: request.headers });
+    return HttpResponse.json({ id: params.id, object: 'financial_connections.account', permissions: accountPermissions });
+  }),
   http.post(SESSIONS_URL, async ({ request }) => {
     const form = new URLSearchParams(await request.text());
     stripeRequests.push({ method: request.method, url: request.url, headers: request.headers, form });
@@ -89,6 +97,8 @@ function assertNoLeak(text) {
 before(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
   stripeRequests = [];
+  accountReads = [];
+  accountPermissions = ['payment_method'];
   stripeAnswer = answerWithSession;
 });
 after(() => server.close());
@@ -306,7 +316,8 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     ['undefined', undefined],
     ['no authorization', { accountHolder: owner.accountHolder }],
     ['an authorization that is not fcauth_', { ...owner, authorization: 'fca_1' }],
-    ['no account holder', { authorization: AUTHORIZATION }],
+    ['a holder with two ids', { ...owner, accountHolder: { type: 'customer', customer: CUSTOMER, customer_account: 'acct_1' } }],
+    ['a stripeAccount that is not acct_', { ...owner, stripeAccount: 'cus_1' }],
     ['a customer holder without cus_', { ...owner, accountHolder: { type: 'customer', customer: 'acct_1' } }],
     ['an unknown holder type', { ...owner, accountHolder: { type: 'person', customer: CUSTOMER } }],
     ['empty permissions', { ...owner, permissions: [] }],

@@ -70,6 +70,46 @@ beforeEach(() => {
 });
 after(() => server.close());
 
+const noSuchSession = () =>
+  HttpResponse.json(
+    { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'session', message: `No such financialconnections.session: '${SESSION}'` } },
+    { status: 404 },
+  );
+
+describe('createRelinkVerifyHandler, when the caller is not allowed', () => {
+  test('asks authorize before any Stripe call, and a null grant never reaches Stripe', async () => {
+    const order = [];
+    stripeAnswer = () => (order.push('stripe'), HttpResponse.json(relinkSession()));
+    const response = await handler({ authorize: () => (order.push('authorize'), null) })(post({ session: SESSION, account: ACCOUNT }));
+    assert.equal(response.status, 403);
+    assert.deepEqual(order, ['authorize']);
+    assert.equal(stripeRequests.length, 0);
+  });
+
+  test('authorize is asked with the account the request names, not one read from Stripe', async () => {
+    const asked = [];
+    await handler({ authorize: ({ account }) => (asked.push(account), owner) })(post({ session: SESSION, account: ACCOUNT }));
+    await handler({ authorize: ({ account }) => (asked.push(account), owner) })(post({ session: SESSION, account: null }));
+    assert.deepEqual(asked, [ACCOUNT, null]);
+  });
+
+  test("an unknown session and someone else's session get the same status and body", async () => {
+    stripeAnswer = noSuchSession;
+    const unknown = await handler()(post({ session: SESSION, account: ACCOUNT }));
+    stripeAnswer = () => HttpResponse.json(relinkSession({ relink_options: { authorization: 'fcauth_test_other', account: ACCOUNT } }));
+    const foreign = await handler()(post({ session: SESSION, account: ACCOUNT }));
+    assert.equal(unknown.status, 403);
+    assert.equal(foreign.status, 403);
+    assert.equal(await unknown.text(), await foreign.text());
+  });
+
+  test('403 when the session repairs another account than the one the request names', async () => {
+    const response = await handler()(post({ session: SESSION, account: 'fca_test_savings' }));
+    assert.equal(response.status, 403);
+    assert.ok(!(await response.text()).includes('succeeded'));
+  });
+});
+
 describe('createRelinkVerifyHandler', () => {
   test('retrieves the session with GET, on the preview version', async () => {
     const response = await handler()(post({ session: SESSION }));
@@ -111,9 +151,9 @@ describe('createRelinkVerifyHandler', () => {
     });
   });
 
-  test("asks authorize with the session's account and id", async () => {
+  test('asks authorize with the request, the account it names and the session id', async () => {
     const asked = [];
-    const request = post({ session: SESSION });
+    const request = post({ session: SESSION, account: ACCOUNT });
     await handler({ authorize: (context) => (asked.push(context), owner) })(request);
     assert.equal(asked.length, 1);
     assert.equal(asked[0].request, request);
@@ -121,8 +161,7 @@ describe('createRelinkVerifyHandler', () => {
     assert.equal(asked[0].session, SESSION);
   });
 
-  test('an any-account session asks authorize with account null', async () => {
-    stripeAnswer = () => HttpResponse.json(relinkSession({ relink_options: { authorization: AUTHORIZATION, account: null } }));
+  test('a request that names no account is asked as account null, and may see a same-account session', async () => {
     const asked = [];
     const response = await handler({ authorize: ({ account }) => (asked.push(account), owner) })(post({ session: SESSION }));
     assert.equal(response.status, 200);
@@ -145,15 +184,13 @@ describe('createRelinkVerifyHandler', () => {
     assert.ok(!(await response.text()).includes('succeeded'));
   });
 
-  test('403 for a session that is not a relink session, without asking authorize', async () => {
+  test('403 for a session that is not a relink session', async () => {
     stripeAnswer = () => {
       const { relink_options: _o, relink_result: _r, ...session } = relinkSession();
       return HttpResponse.json(session);
     };
-    let asked = false;
-    const response = await handler({ authorize: () => ((asked = true), owner) })(post({ session: SESSION }));
+    const response = await handler()(post({ session: SESSION }));
     assert.equal(response.status, 403);
-    assert.equal(asked, false);
   });
 
   test('500, generic, when authorize throws', async () => {
@@ -171,6 +208,7 @@ describe('createRelinkVerifyHandler', () => {
     ['a session that is not fcsess_', { session: 'fca_test_1' }],
     ['a client secret instead of the id', { session: `${SESSION}_secret_abc` }],
     ['a session that is not a string', { session: ['fcsess_1'] }],
+    ['an account that is not fca_', { session: SESSION, account: 'acct_1' }],
     ['invalid JSON', '{'],
     ['a JSON array', '["fcsess_1"]'],
   ]) {
@@ -191,29 +229,16 @@ describe('createRelinkVerifyHandler', () => {
     assert.equal(stripeRequests.length, 0);
   });
 
-  test("Stripe's 404 → 404 resource_missing, without the key", async () => {
+  test("Stripe's own errors other than a refusal keep their status, without the key", async () => {
     stripeAnswer = (request) =>
       HttpResponse.json(
-        {
-          error: {
-            type: 'invalid_request_error',
-            code: 'resource_missing',
-            param: 'session',
-            message: `No such financialconnections.session: '${SESSION}' (${request.headers.get('authorization')})`,
-          },
-        },
-        { status: 404 },
+        { error: { type: 'api_error', message: `Something went wrong (${request.headers.get('authorization')})` } },
+        { status: 500 },
       );
-    let asked = false;
-    const response = await handler({ authorize: () => ((asked = true), owner) })(post({ session: SESSION }));
-    assert.equal(response.status, 404);
+    const response = await handler()(post({ session: SESSION }));
+    assert.equal(response.status, 502);
     const text = await response.text();
     assert.ok(!text.includes(fakeKey));
     assert.doesNotMatch(text, /\n\s+at /);
-    const { error } = JSON.parse(text);
-    assert.equal(error.type, 'invalid_request_error');
-    assert.equal(error.code, 'resource_missing');
-    assert.match(error.message, /^No such financialconnections\.session/);
-    assert.equal(asked, false);
   });
 });
