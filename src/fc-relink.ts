@@ -85,7 +85,7 @@ const DISABLED: RelinkErrorDetail = Object.freeze({
 const notLoaded = (error: unknown): RelinkErrorDetail =>
   Object.freeze({
     code: 'session_request_failed',
-    message: `fc-relink could not load its attempt module: ${error instanceof Error ? error.message : String(error)}`,
+    message: `fc-relink could not load a part of itself: ${error instanceof Error ? error.message : String(error)}`,
     retryable: true,
     stage: 'session',
   });
@@ -280,12 +280,8 @@ export class FcRelinkElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Back from Stripe's hosted page: report how the hosted relink this tab started ended.
-    if (!this.#hosted) return;
-    hostedHalf.get().then((hosted) => {
-      const record = hosted.claimRecord(this.account ?? null);
-      if (record && !this.#inflight) void this.#run((hooks) => hosted.resumeHosted(this, hooks, record));
-    }, () => {});
+    // Back from Stripe's hosted page: the hosted half reports how the relink this tab started ended.
+    if (this.#hosted) hostedHalf.get().then((hosted) => hosted.returned(this, (attempt) => this.#inflight ?? this.#run(attempt)), () => {});
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -65,10 +65,6 @@ function optionalId(value: string | null | undefined, prefix: string, name: stri
   return id === null || isStripeId(id, prefix) ? id : invalid(`${name} must be ${prefix}….`);
 }
 
-function optionalFunction<T>(value: T | null | undefined, name: string): T | null {
-  return value == null ? null : typeof value === 'function' ? value : invalid(`${name} must be a function.`);
-}
-
 function timeout(value: number | null | undefined, fallback: number, name: string): number {
   if (value == null) return fallback;
   return value > 0 && value <= MAX_TIMEOUT ? value : invalid(`${name} must be 1 to ${MAX_TIMEOUT} ms.`);
@@ -95,7 +91,7 @@ function checkHeaders(headers: Record<string, string> | null | undefined): Reado
       out[name] = value;
     });
   } catch {
-    invalid('headers has an invalid header name or value.');
+    invalid('headers has an invalid header.');
   }
   return Object.freeze(out);
 }
@@ -126,9 +122,8 @@ function stripeSource(host: AttemptHost, publishableKey: string | null, stripeAc
 }
 
 /** The page's function when it set one, else the endpoint; null when neither is set. */
-function answerSource<F>(call: F | null | undefined, endpoint: string | null | undefined, fnName: string, attribute: string): AnswerSource<F> | null {
-  const fn = optionalFunction(call, fnName);
-  if (fn !== null) return { call: fn };
+function answerSource<F>(call: F | null | undefined, endpoint: string | null | undefined, attribute: string): AnswerSource<F> | null {
+  if (call != null) return { call };
   const href = url(endpoint, attribute);
   return href === null ? null : { url: href };
 }
@@ -136,7 +131,7 @@ function answerSource<F>(call: F | null | undefined, endpoint: string | null | u
 /** Validates what requests to the merchant's endpoints need; throws the first problem found. */
 export function validateEndpoints(host: AttemptHost): EndpointConfig {
   const account = optionalId(host.account, 'fca_', 'account');
-  const verify = answerSource(host.verifySession, host.verifyUrl, 'verifySession', 'verify-url');
+  const verify = answerSource(host.verifySession, host.verifyUrl, 'verify-url');
   const credentials = host.credentials ?? 'same-origin';
   if (!CREDENTIALS.includes(credentials)) invalid('credentials must be same-origin, include or omit.');
   return {
@@ -156,7 +151,7 @@ export function validateEndpoints(host: AttemptHost): EndpointConfig {
 export function validateConfig(host: AttemptHost): AttemptConfig {
   const publishableKey = publishableKeyOf(host);
   const stripe = stripeSource(host, publishableKey, optionalId(host.stripeAccount, 'acct_', 'stripe-account'));
-  const session = answerSource(host.fetchSession, host.sessionUrl, 'fetchSession', 'session-url') ?? invalid('session-url is required.');
+  const session = answerSource(host.fetchSession, host.sessionUrl, 'session-url') ?? invalid('session-url is required.');
   return {
     ...validateEndpoints(host),
     stripe,

@@ -41,6 +41,3 @@ export async function within<T>(ms: number, parent: AbortSignal, work: (signal: 
     parent.removeEventListener('abort', abort);
   }
 }
-
-/** Seconds, for messages: 15000 → "15 s", 250 → "0.25 s". */
-export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(2))} s`;

@@ -1,7 +1,7 @@
 import { fail, messageOf } from './failure.js';
 import type { RelinkErrorCode } from '../types.js';
 import type { EndpointConfig } from './config.js';
-import { ABORTED, TIMEOUT, seconds, within } from './deadline.js';
+import { ABORTED, TIMEOUT, within } from './deadline.js';
 
 /** How a call and its failures are named in messages and codes. */
 export interface CallNames {
@@ -88,7 +88,7 @@ export async function callEndpoint(
     });
   } catch (error) {
     if (error === ABORTED) throw error;
-    if (error === TIMEOUT) fail(names.unreachable, `${what} did not answer within ${seconds(config.sessionTimeout)} (session-timeout).`);
+    if (error === TIMEOUT) fail(names.unreachable, `${what} did not answer within ${config.sessionTimeout} ms (session-timeout).`);
     // The page's function may reject with the HTTP status it got (fetch wrappers do).
     const status = 'call' in source ? (error as { status?: unknown } | null)?.status : undefined;
     if (typeof status === 'number' && status >= 400 && status <= 599) httpError(status, messageOf(error));

@@ -41,3 +41,11 @@ export function messageOf(error: unknown): string {
     return 'an unreadable error';
   }
 }
+
+/**
+ * The error detail an attempt reports for what it caught: the one a step threw on purpose, or,
+ * for anything else (a bug, ours or a hook's), `unexpected` with what was thrown.
+ */
+export function detailOf(error: unknown, unexpected: RelinkErrorCode): RelinkErrorDetail {
+  return error instanceof RelinkFailure ? error.detail : relinkError(unexpected, `Unexpected failure: ${messageOf(error)}`);
+}

@@ -5,18 +5,17 @@ import { prefetches } from './prefetched.js';
 import { preloadStripe } from './stripe.js';
 
 export { runAttempt, type AttemptHooks } from './run.js';
-export type { AttemptConfig, AttemptHost } from './config.js';
+export type { AnswerSource, AttemptConfig, AttemptHost, EndpointConfig } from './config.js';
 export type { ValidSession } from './session.js';
 
 // What the prefetch and hosted halves build on.
 export { invalid, url, validateConfig, validateEndpoints } from './config.js';
 export { ABORTED } from './deadline.js';
-export { callEndpoint, type CallNames } from './endpoint-call.js';
-export { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
+export { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';
+export { detailOf, fail } from './failure.js';
 export { prefetches, type Prefetch } from './prefetched.js';
 export { requestSession, SESSION_CALL } from './session.js';
 export { isObject, isStripeId } from './shapes.js';
-export { askServer, unconfirmed } from './verify.js';
 
 /**
  * Loads Stripe.js for the element's configuration and language, ahead of its first attempt. An

@@ -31,12 +31,15 @@ const ACCOUNT_FIELDS = [
   'supported_payment_method_types',
 ] as const;
 
+/** Thrown where the result is not Stripe's shape (reading it may also throw anything else). */
+const MALFORMED = Symbol('malformed');
+
 /**
  * The fields Stripe.js documents of one returned account, copied as plain data (what JSON can
  * hold), every string scrubbed of secrets. It must at least have an id.
  */
 function accountOf(raw: unknown): RelinkAccount {
-  if (!isObject(raw) || typeof raw.id !== 'string') throw new TypeError('malformed account');
+  if (!isObject(raw) || typeof raw.id !== 'string') throw MALFORMED;
   const documented = Object.fromEntries(ACCOUNT_FIELDS.map((field) => [field, raw[field]]));
   const copy: unknown = JSON.parse(JSON.stringify(documented), (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value));
   // Typed as Stripe.js types its accounts: only the id is checked, the rest is as Stripe.js sent it.
@@ -64,7 +67,7 @@ function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolea
     });
   }
   const { id: sessionId, accounts: list } = isObject(returned) ? returned : {};
-  if (typeof sessionId !== 'string' || !Array.isArray(list)) throw new TypeError('malformed session');
+  if (typeof sessionId !== 'string' || !Array.isArray(list)) throw MALFORMED;
   // Copies: what was checked is what is reported, whatever the originals do later.
   const accounts = Object.freeze(list.map(accountOf));
   const { mode } = session;
@@ -86,7 +89,7 @@ function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolea
   }
   // Any account under the authorization may come back, but only as a Stripe account id.
   if (mode === 'any_account' && !accounts.every((account) => isStripeId(account.id, 'fca_'))) {
-    throw new TypeError('malformed account id');
+    throw MALFORMED;
   }
   return { status: 'success', mode, sessionId, accounts };
 }
@@ -102,6 +105,6 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
     return interpret(raw, session, expectedLivemode);
   } catch (error) {
     if (error instanceof RelinkFailure) throw error;
-    return fail('stripe_error', 'Stripe.js returned no session.', { retryable: true });
+    return fail('stripe_error', 'Stripe.js returned a malformed result.', { retryable: true });
   }
 }

@@ -2,11 +2,12 @@ import type { FcRelinkStartDetail } from '../events.js';
 import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../types.js';
 import { validateConfig, type AttemptHost } from './config.js';
 import { ABORTED } from './deadline.js';
-import { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
+import { detailOf, fail, messageOf } from './failure.js';
 import { interpretResult } from './result.js';
 import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
-import { verifyRelink } from './verify.js';
+import { callEndpoint } from './endpoint-call.js';
+import { isObject } from './shapes.js';
 import { prefetches } from './prefetched.js';
 
 /** How an attempt reports progress to its element. */
@@ -45,6 +46,9 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     const config = validateConfig(host);
     stage = 'session';
     hooks.enter('loading');
+    // The server check is a half of its own, fetched while the rest runs, where one is configured.
+    const verifyHalf = config.verify && import('../verify/index.js');
+    verifyHalf?.catch(() => {});
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
     // rather than their sum. Nothing is opened until the session has been checked; a failure
     // to load is reported then, so it is held until then.
@@ -68,15 +72,16 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
       return interpretResult(raw, opened, config.livemode ?? opened.livemode);
     });
     stage = 'verify';
-    if (outcome.status === 'success' && config.verify) {
+    if (outcome.status === 'success' && config.verify && verifyHalf) {
       hooks.enter('verifying');
+      const { verifyRelink } = await verifyHalf;
+      const tools = { callEndpoint, detailOf, fail, isObject };
       const expected = { sessionId: outcome.sessionId, mode: opened.mode, account: opened.account, authorization: opened.authorization };
-      await verifyRelink(config, config.verify, expected, outcome.accounts);
+      await verifyRelink(tools, config, config.verify, expected, outcome.accounts);
     }
     return outcome;
   } catch (error) {
     if (error === ABORTED) return { status: 'cancel', mode: session?.mode ?? null, sessionId: session?.sessionId ?? null };
-    const detail = error instanceof RelinkFailure ? error.detail : relinkError(UNEXPECTED[stage], `Unexpected failure: ${messageOf(error)}`);
-    return { status: 'error', error: detail };
+    return { status: 'error', error: detailOf(error, UNEXPECTED[stage]) };
   }
 }

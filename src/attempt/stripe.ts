@@ -7,7 +7,7 @@ import type { StripeElementLocale } from '@stripe/stripe-js';
 import type { StripeLike } from '../types.js';
 import { VERSION } from '../version.js';
 import type { AttemptConfig } from './config.js';
-import { ABORTED, TIMEOUT, raceAbort, seconds, within } from './deadline.js';
+import { ABORTED, TIMEOUT, raceAbort, within } from './deadline.js';
 import { isStripeLike } from './shapes.js';
 
 // One instance per key, connected account and language for the whole page, shared by every element
@@ -15,14 +15,14 @@ import { isStripeLike } from './shapes.js';
 // the next attempt tries again; a load that is merely slow is kept and awaited again.
 const instances = new Map<string, Promise<StripeLike>>();
 
-// Stripe.js itself, exactly as the loader recognises it (its V3_URL_REGEX and
-// STRIPE_JS_URL_REGEX); not Stripe's other scripts (pricing-table.js…).
-const STRIPE_JS_URLS = [/^https:\/\/js\.stripe\.com\/v3\/?(\?.*)?$/, /^https:\/\/js\.stripe\.com\/(v3|[a-z]+)\/stripe\.js(\?.*)?$/];
+// Stripe.js itself, exactly as the loader recognises it (its V3_URL_REGEX or
+// STRIPE_JS_URL_REGEX): /v3, /v3/stripe.js, /<release>/stripe.js; not Stripe's other scripts.
+const STRIPE_JS_URL = /^https:\/\/js\.stripe\.com\/(v3\/?|(v3|[a-z]+)\/stripe\.js)(\?.*)?$/;
 
 function stripeJsOnPage(): boolean {
   if (window.Stripe) return true;
   const scripts = document.querySelectorAll<HTMLScriptElement>('script[src^="https://js.stripe.com/"]');
-  return [...scripts].some((script) => STRIPE_JS_URLS.some((pattern) => pattern.test(script.src)));
+  return [...scripts].some((script) => STRIPE_JS_URL.test(script.src));
 }
 
 // The loader assigns script.src a plain string, which a page enforcing Trusted Types
@@ -111,7 +111,7 @@ export async function resolveStripe(config: AttemptConfig, language: string, sig
     fail(
       'stripe_load_failed',
       (error === TIMEOUT
-        ? `Stripe.js did not load within ${seconds(config.stripeTimeout)} (stripe-timeout).`
+        ? `Stripe.js did not load within ${config.stripeTimeout} ms (stripe-timeout).`
         : `Stripe.js could not load (${messageOf(error)}).`) + BLOCKERS,
     );
   }

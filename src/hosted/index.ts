@@ -7,7 +7,15 @@ import type { AttemptHooks, AttemptHost } from '../attempt/index.js';
 import type { RelinkOutcome } from '../types.js';
 import { claimRecord, saveRecord, type HostedRecord } from './record.js';
 
-export { claimRecord, type HostedRecord } from './record.js';
+
+/**
+ * On the page Stripe returned to: if this tab has a hosted relink to report, and it is this
+ * element's (same `account`, or none set), claims it and has the element `run` its report.
+ */
+export function returned(host: AttemptHost, run: (attempt: (hooks: AttemptHooks) => Promise<RelinkOutcome>) => unknown): void {
+  const record = claimRecord(host.account ?? null);
+  if (record) run((hooks) => resumeHosted(host, hooks, record));
+}
 
 type AttemptHalf = typeof import('../attempt/index.js');
 const attemptHalf = (): Promise<AttemptHalf> => import('../attempt/index.js');
@@ -65,7 +73,7 @@ export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promi
   } catch (error) {
     // Removed from the page before the tab left: nothing was started.
     if (error === attempt.ABORTED) return { status: 'cancel', mode: null, sessionId: null };
-    return failed(attempt, error, 'session_request_failed');
+    return { status: 'error', error: attempt.detailOf(error, 'session_request_failed') };
   }
   await shownAgain();
   const record = claimRecord(host.account ?? null);
@@ -84,17 +92,13 @@ export async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, recor
     const config = attempt.validateEndpoints(host);
     const verify = config.verify ?? attempt.invalid('verify-url is required to report a hosted relink.');
     hooks.enter('verifying');
-    const { body, status } = await attempt.askServer({ ...config, account }, verify, sessionId);
+    const { askServer, unconfirmed } = await import('../verify/index.js');
+    const { body, status } = await askServer(attempt, { ...config, account }, verify, sessionId);
     if (attempt.isObject(body) && body.status === 'cancelled') return { status: 'cancel', mode, sessionId };
-    const why = attempt.unconfirmed(body, { sessionId, mode, account, authorization: null });
+    const why = unconfirmed(attempt, body, { sessionId, mode, account, authorization: null });
     if (why !== null) attempt.fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
     return { status: 'success', mode, sessionId, accounts: [] };
   } catch (error) {
-    return failed(attempt, error, 'verification_failed');
+    return { status: 'error', error: attempt.detailOf(error, 'verification_failed') };
   }
-}
-
-function failed(attempt: AttemptHalf, error: unknown, code: 'session_request_failed' | 'verification_failed'): RelinkOutcome {
-  const detail = error instanceof attempt.RelinkFailure ? error.detail : attempt.relinkError(code, `Unexpected failure: ${attempt.messageOf(error)}`);
-  return { status: 'error', error: detail };
 }

@@ -1,8 +1,14 @@
+// The verify half of fc-relink, loaded through import() only where a server check is
+// configured (verify-url or verifySession), and by the hosted half. What it needs of the attempt
+// half is handed to it, so that a bundler keeps each half in a chunk of its own.
+import type { AnswerSource, CallNames, EndpointConfig, JsonAnswer } from '../attempt/index.js';
 import type { RelinkAccount, RelinkMode, VerifySession } from '../types.js';
-import type { AnswerSource, EndpointConfig } from './config.js';
-import { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';
-import { fail, messageOf, relinkError, RelinkFailure } from './failure.js';
-import { isObject } from './shapes.js';
+
+/** What the verify half uses of the attempt half. */
+export type VerifyTools = Pick<
+  typeof import('../attempt/index.js'),
+  'callEndpoint' | 'detailOf' | 'fail' | 'isObject'
+>;
 
 /** What the server's answer must confirm. */
 export interface ExpectedRelink {
@@ -27,7 +33,7 @@ const NAMES: CallNames = {
  * Stripe (a browser can be tampered with, Stripe's record cannot). The request names the
  * session and the element's account, so the server can check both belong to the customer.
  */
-export function askServer(config: EndpointConfig, verify: AnswerSource<VerifySession>, sessionId: string): Promise<JsonAnswer> {
+export function askServer({ callEndpoint }: VerifyTools, config: EndpointConfig, verify: AnswerSource<VerifySession>, sessionId: string): Promise<JsonAnswer> {
   return callEndpoint(
     NAMES,
     'call' in verify
@@ -41,7 +47,7 @@ export function askServer(config: EndpointConfig, verify: AnswerSource<VerifySes
 }
 
 /** Why the server's answer does not confirm the relink, or `null` when it does. */
-export function unconfirmed(answer: unknown, expected: ExpectedRelink): string | null {
+export function unconfirmed({ isObject }: VerifyTools, answer: unknown, expected: ExpectedRelink): string | null {
   if (!isObject(answer)) return 'not an object';
   const { status, relink_result: result } = answer;
   if (status === 'failed' || status === 'cancelled') return `session ${status}`;
@@ -65,18 +71,20 @@ export function unconfirmed(answer: unknown, expected: ExpectedRelink): string |
  * returned.
  */
 export async function verifyRelink(
+  tools: VerifyTools,
   config: EndpointConfig,
   verify: AnswerSource<VerifySession>,
   expected: ExpectedRelink,
   accounts: readonly RelinkAccount[],
 ): Promise<void> {
+  const { detailOf, fail } = tools;
   try {
-    const { body, status } = await askServer(config, verify, expected.sessionId);
-    const why = unconfirmed(body, expected);
+    const { body, status } = await askServer(tools, config, verify, expected.sessionId);
+    const why = unconfirmed(tools, body, expected);
     if (why !== null) fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
   } catch (error) {
     // Only a positive answer confirms; anything else fails closed.
-    const { message, ...rest } = error instanceof RelinkFailure ? error.detail : relinkError('verification_failed', `The server check failed: ${messageOf(error)}`);
+    const { message, ...rest } = detailOf(error, 'verification_failed');
     fail('verification_failed', message, { ...rest, retryable: true, accounts: Object.freeze(accounts.map((account) => account.id)) });
   }
 }
