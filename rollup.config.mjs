@@ -1,6 +1,6 @@
 // The npm build: ESM modules in dist/, with lit and @stripe/stripe-js left to the consumer's
 // bundler (Stripe.js itself is always loaded from js.stripe.com, never bundled).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -21,6 +21,12 @@ export const sourceFiles = {
   },
 };
 
+/** One entry per shipped translation (src/translations/<code>.ts), each a module of its own. */
+function translations(prefix, suffix = '') {
+  const codes = readdirSync('src/translations').filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3));
+  return Object.fromEntries(codes.map((code) => [`${prefix}${code}${suffix}`, `src/translations/${code}.ts`]));
+}
+
 const ts = () => [sourceFiles, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })];
 
 /** The npm package: one ESM module per source file, so consumers' bundlers tree-shake and split. */
@@ -35,6 +41,7 @@ const npm = {
     'react/index': 'src/react/index.ts',
     'jsx-react': 'src/jsx-react.ts',
     'jsx-preact': 'src/jsx-preact.ts',
+    ...translations('translations/'),
   },
   external,
   plugins: ts(),
@@ -58,7 +65,7 @@ const npm = {
  * Stripe.js itself still comes from js.stripe.com.
  */
 const cdn = {
-  input: { 'fc-relink.min': 'src/index.ts' },
+  input: { 'fc-relink.min': 'src/index.ts', ...translations('translations/', '.min') },
   plugins: [...ts(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser({ ecma: 2020 })],
   output: { dir: 'dist/cdn', format: 'esm', chunkFileNames: 'fc-relink-[name]-[hash].min.js', sourcemap: true },
 };

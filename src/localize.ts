@@ -61,7 +61,8 @@ const rerenderAll = (): void => elements.forEach((element) => element.requestUpd
  * registerTranslation({ ...ja, label: '口座を再連結する' });
  */
 export function registerTranslation(...list: RelinkTranslation[]): void {
-  for (const translation of list) translations.set(translation.$code.toLowerCase(), translation);
+  // A text a translation lacks (a plain-JavaScript page can leave one out) reads in English.
+  for (const translation of list) translations.set(translation.$code.toLowerCase(), { ...en, ...translation });
   rerenderAll();
 }
 
