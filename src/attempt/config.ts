@@ -112,7 +112,8 @@ function publishableKeyOf(host: AttemptHost): string | null {
 
 /** The page's own Stripe.js instance when it set one, else Stripe.js loaded for the key. */
 function stripeSource(host: AttemptHost, publishableKey: string | null, stripeAccount: string | null): StripeSource {
-  const instance = host.stripe ?? null;
+  // Preact sets a property it unsets to '': that is not set either.
+  const instance = host.stripe || null;
   if (instance === null) {
     return publishableKey === null ? invalid('publishable-key is required (pk_test_… or pk_live_…).') : { publishableKey, stripeAccount };
   }
@@ -123,7 +124,8 @@ function stripeSource(host: AttemptHost, publishableKey: string | null, stripeAc
 
 /** The page's function when it set one, else the endpoint; null when neither is set. */
 function answerSource<F>(call: F | null | undefined, endpoint: string | null | undefined, attribute: string): AnswerSource<F> | null {
-  if (call != null) return { call };
+  // Preact sets a property it unsets to '': that is not set either.
+  if (call) return { call };
   const href = url(endpoint, attribute);
   return href === null ? null : { url: href };
 }
