@@ -90,7 +90,8 @@ ${events.map((e) => block(`on_${e.replaceAll('-', '_')}`, eventCases(e))).join('
 async function compile(framework) {
   await mkdir(join(root, 'test-output'), { recursive: true });
   const dir = await mkdtemp(join(root, 'test-output', `jsx-${framework}-`));
-  const config = { extends: join(root, 'tsconfig.json'), compilerOptions: { types: [] }, files: ['fc-relink.tsx'], include: [] };
+  // The package's own ambient declarations come along, as in the repository's type-check.
+  const config = { extends: join(root, 'tsconfig.json'), compilerOptions: { types: [] }, files: ['fc-relink.tsx'], include: [join(root, 'src/**/*.d.ts')] };
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(config));
   await writeFile(join(dir, 'fc-relink.tsx'), source(framework));
   try {
