@@ -19,6 +19,8 @@ export function WithoutWrapper() {
       publishable-key="pk_test_123"
       session-url="/api/relink-session"
       verify-url="/api/relink-verify"
+      prefetch
+      preload="eager"
       verifySession={async ({ sessionId }) => ({ status: 'succeeded', relink_result: { authorization: sessionId, account: null } })}
       onfc-relink-success={(event) => console.log(event.detail.sessionId.toUpperCase())}
       // @ts-expect-error credentials takes only fetch's modes

@@ -3,14 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-
-const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-
-function section(name) {
-  const match = readme.match(new RegExp(`<!-- ${name} -->\\n([\\s\\S]*?)<!-- /${name} -->`));
-  assert.ok(match, `README has no ${name} section`);
-  return match[1];
-}
+import { cells, section, tableRows } from './support/readme.mjs';
 
 async function importTs(path) {
   const { outputFiles } = await build({ entryPoints: [path], bundle: true, format: 'esm', write: false, logLevel: 'error' });
@@ -61,8 +54,6 @@ async function manifestElement() {
   return manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'fc-relink');
 }
 
-const cells = (row) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim().replaceAll('\\|', '|').replace(/^`|`$/g, ''));
-
 test('README\'s attribute and property table is custom-elements.json\'s', async () => {
   const element = await manifestElement();
   // A default written as a shared constant (DEFAULT_SESSION_TIMEOUT) is the constant's value.
@@ -79,7 +70,7 @@ test('README\'s attribute and property table is custom-elements.json\'s', async 
       .filter((f) => !element.attributes.some((a) => (a.fieldName ?? a.name) === f.name))
       .map((f) => ['—', f.name, f.type?.text ?? '', f.default ?? null]),
   ];
-  const rows = section('api:attributes').split('\n').filter((l) => /^\| (`|—)/.test(l)).map(cells);
+  const rows = tableRows('api:attributes');
   assert.deepEqual(rows.map((r) => r[1]).sort(), expected.map((e) => e[1]).sort(), 'the same properties');
   for (const [attribute, property, type, dflt] of expected) {
     const row = rows.find((r) => r[1] === property);
