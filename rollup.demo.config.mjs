@@ -15,7 +15,7 @@ const copy = (files) => ({
 });
 
 export default {
-  input: { main: 'demo/main.ts', live: 'demo/live.ts' },
+  input: { main: 'demo/main.ts', live: 'demo/live.ts', hosted: 'demo/hosted.ts' },
   plugins: [
     sourceFiles,
     nodeResolve({ extensions: ['.ts', '.js'], browser: true, exportConditions: ['browser'] }),
@@ -23,6 +23,7 @@ export default {
     copy([
       ['demo/index.html', 'index.html'],
       ['demo/live.html', 'live.html'],
+      ['demo/hosted.html', 'hosted.html'],
       ['demo/demo.css', 'demo.css'],
       ['node_modules/msw/lib/mockServiceWorker.js', 'mockServiceWorker.js'],
     ]),

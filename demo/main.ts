@@ -1,14 +1,30 @@
-// The QA demo: both looks of <fc-relink>, a scenario panel, a live event log and state badges,
-// all offline: the Stripe.js loader finds a fake window.Stripe (with a simulated modal flow) and
-// msw's service worker answers the merchant endpoint.
+// The QA demo: both looks of <fc-relink>, a scenario panel, a language picker, a live event log
+// and state badges, all offline: the Stripe.js loader finds a fake window.Stripe (with a
+// simulated modal flow), msw's service worker answers the merchant's endpoints, and a page beside
+// this one plays Stripe's hosted relink page.
 import { setupWorker } from 'msw/browser';
 import '../src/index.js';
 import { FC_RELINK_EVENTS, type FcRelinkElement } from '../src/index.js';
-import { createFakeStripe, createSessionEndpoint, createSimulatedCustomer } from '../src/testing/index.js';
+import { translationFor } from '../src/localize.js';
+import '../src/translations/ar.js';
+import '../src/translations/de.js';
+import '../src/translations/es.js';
+import '../src/translations/fr.js';
+import '../src/translations/it.js';
+import '../src/translations/ja.js';
+import '../src/translations/nl.js';
+import '../src/translations/pt.js';
+import { createHostedEndpoint, createSessionEndpoint, createSimulatedCustomer, createVerifyEndpoint } from '../src/testing/index.js';
+import { persistentFake } from './fake-state.js';
+import { createLog } from './log.js';
 import { DEMO_KEY, SCENARIOS, type Scenario } from './scenarios.js';
 
 const SESSION_URL = new URL('api/relink-session', document.baseURI).href;
+const HOSTED_URL = new URL('api/relink-hosted', document.baseURI).href;
+const VERIFY_URL = new URL('api/relink-verify', document.baseURI).href;
 const ACCOUNT = 'fca_test_checking';
+/** The languages of the picker, in its order: the shipped translations. */
+const LANGUAGES = ['en', 'ja', 'ar', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
 
 // Beside the page, so that the demo works from any folder of any static host.
 const WORKER_URL = new URL('mockServiceWorker.js', document.baseURI).pathname;
@@ -29,61 +45,32 @@ type TrustedTypesLike = {
     url === WORKER_URL && sink === 'ServiceWorkerContainer register' ? url : null,
 });
 
-const fake = createFakeStripe();
+const fake = persistentFake();
 fake.install(window);
 const endpoint = createSessionEndpoint(fake, { url: SESSION_URL, delayMs: 4000 });
-await setupWorker(endpoint.handler).start({
+// Stripe sends the customer back to this very page (its scenario and language in the URL).
+const hostedEndpoint = createHostedEndpoint(fake, { url: HOSTED_URL, returnUrl: () => location.href });
+const verifyEndpoint = createVerifyEndpoint(fake, { url: VERIFY_URL });
+await setupWorker(endpoint.handler, hostedEndpoint.handler, verifyEndpoint.handler).start({
   quiet: true,
   onUnhandledFrame: 'bypass',
   serviceWorker: { url: WORKER_URL },
 });
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
-const logBody = $<HTMLTableSectionElement>('#log tbody');
+const log = createLog($<HTMLTableSectionElement>('#log tbody'));
 const prefetch = $<HTMLInputElement>('#prefetch');
-const TERMINAL = new Set(['fc-relink-success', 'fc-relink-cancel', 'fc-relink-error']);
-
-/** One line a QA person can scan; the full detail sits under it. */
-function summarize(event: CustomEvent): string {
-  const d = event.detail as Record<string, unknown>;
-  switch (event.type) {
-    case 'fc-relink-statechange':
-      return `${String(d.previous)} → ${String(d.state)}`;
-    case 'fc-relink-start':
-      return `${String(d.mode)}, account ${String(d.account)}`;
-    case 'fc-relink-success': {
-      const ids = (d.accounts as { id: string }[]).map((a) => a.id);
-      return `${String(d.mode)}, ${ids.length} account${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`;
-    }
-    case 'fc-relink-cancel':
-      return `${String(d.mode)}`;
-    default:
-      return `${String(d.code)}${d.status ? ` ${String(d.status)}` : ''} (${String(d.stage)}, ${d.retryable ? 'retryable' : 'not retryable'}): ${String(d.message)}`;
-  }
-}
-
-function logEvent(name: string, event: CustomEvent) {
-  const row = document.createElement('tr');
-  if (TERMINAL.has(event.type)) row.className = 'terminal';
-  const time = new Date().toISOString().slice(11, 23);
-  for (const text of [time, name, event.type]) {
-    row.append(Object.assign(document.createElement('td'), { textContent: text }));
-  }
-  const detail = document.createElement('details');
-  detail.append(
-    Object.assign(document.createElement('summary'), { textContent: summarize(event) }),
-    Object.assign(document.createElement('pre'), { textContent: JSON.stringify(event.detail, null, 2) }),
-  );
-  const cell = document.createElement('td');
-  cell.append(detail);
-  row.append(cell);
-  logBody.prepend(row);
-}
+const language = $<HTMLSelectElement>('#language');
+const stage = $<HTMLElement>('.elements');
 
 function makeElement(name: 'default' | 'restyled', scenario: Scenario): FcRelinkElement {
   const element = document.createElement('fc-relink');
   element.setAttribute('publishable-key', scenario.key ?? DEMO_KEY);
-  element.setAttribute('session-url', SESSION_URL);
+  element.setAttribute('session-url', scenario.hosted ? HOSTED_URL : SESSION_URL);
+  if (scenario.hosted) {
+    element.setAttribute('ui', 'hosted');
+    element.setAttribute('verify-url', VERIFY_URL);
+  }
   if (scenario.sameAccount) element.setAttribute('account', ACCOUNT);
   element.prefetch = prefetch.checked;
   if (scenario.stripeBlocked) {
@@ -102,7 +89,7 @@ function makeElement(name: 'default' | 'restyled', scenario: Scenario): FcRelink
   };
   for (const type of FC_RELINK_EVENTS) {
     element.addEventListener(type, (event) => {
-      logEvent(name, event as CustomEvent);
+      log.event(name, element, event as CustomEvent);
       showState();
     });
   }
@@ -119,6 +106,8 @@ function modeBadge(key: string) {
 
 function apply(scenario: Scenario) {
   endpoint.scenario = scenario.endpoint;
+  if (scenario.hosted) hostedEndpoint.scenario = scenario.hosted;
+  $<HTMLElement>('#email').hidden = !scenario.email;
   fake.customer = createSimulatedCustomer({ misbehave: scenario.misbehave ?? false, merchantName: 'Demo Merchant' });
   for (const name of ['default', 'restyled'] as const) {
     $<HTMLElement>(`[data-element="${name}"]`).replaceChildren(makeElement(name, scenario));
@@ -133,7 +122,35 @@ function apply(scenario: Scenario) {
   url.searchParams.set('scenario', scenario.id);
   if (prefetch.checked) url.searchParams.set('prefetch', '');
   else url.searchParams.delete('prefetch');
+  url.searchParams.set('lang', language.value);
   history.replaceState(null, '', url);
+}
+
+// The elements read their language from the nearest `lang` above them: the stage around them,
+// so the page around stays English. Changing it re-renders them at once.
+function applyLanguage() {
+  stage.lang = language.value;
+  const url = new URL(location.href);
+  url.searchParams.set('lang', language.value);
+  history.replaceState(null, '', url);
+}
+
+// What `createHostedRelinkHandler` does when your server (not the element) asks Stripe to email
+// the customer: at most one email per account every 48 hours.
+async function emailTheCustomer() {
+  const response = await fetch(HOSTED_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account: ACCOUNT, delivery: 'email' }),
+  });
+  const body = (await response.json()) as { id?: string; error?: { code: string; message: string } };
+  const retryAfter = response.headers.get('retry-after');
+  log.server(
+    `POST relink-hosted (email) → ${response.status}`,
+    body.error
+      ? `${body.error.code}: ${body.error.message}${retryAfter ? ` (Retry-After: ${retryAfter} s)` : ''}`
+      : `Stripe emails the customer a link to session ${String(body.id)}.`,
+  );
 }
 
 // A prefetch shows no event by design; the request count is how QA sees one happen.
@@ -158,7 +175,15 @@ for (const scenario of SCENARIOS) {
   label.append(input, Object.assign(document.createElement('span'), { textContent: scenario.label }));
   fieldset.append(label);
 }
-$<HTMLButtonElement>('#clear-log').addEventListener('click', () => logBody.replaceChildren());
+$<HTMLButtonElement>('#clear-log').addEventListener('click', log.clear);
+$<HTMLButtonElement>('#email').addEventListener('click', () => void emailTheCustomer());
+for (const code of LANGUAGES) {
+  const texts = translationFor(code);
+  language.append(Object.assign(document.createElement('option'), { value: code, textContent: `${texts.$name} (${code})` }));
+}
+language.value = LANGUAGES.find((code) => code === new URL(location.href).searchParams.get('lang')) ?? 'en';
+language.addEventListener('change', applyLanguage);
+applyLanguage();
 prefetch.checked = new URL(location.href).searchParams.has('prefetch');
 prefetch.addEventListener('change', () => apply(current));
 apply((current = initial));

@@ -1,4 +1,4 @@
-import type { EndpointScenario } from '../src/testing/index.js';
+import type { EndpointScenario, HostedEndpointScenario } from '../src/testing/index.js';
 
 /** One thing QA can make happen, and what the page should report when it does. */
 export interface Scenario {
@@ -17,6 +17,10 @@ export interface Scenario {
   stripeBlocked?: boolean;
   /** Overrides the publishable key. */
   key?: string;
+  /** Stripe's hosted page instead of the modal (`ui="hosted"`), and how its link behaves. */
+  hosted?: HostedEndpointScenario;
+  /** Shows the button that has Stripe email the customer a hosted relink link. */
+  email?: boolean;
 }
 
 // Built from parts so no secret-key-shaped literal sits in the source; it is not a real key.
@@ -146,5 +150,42 @@ export const SCENARIOS: readonly Scenario[] = [
     endpoint: 'ok',
     sameAccount: true,
     key: PASTED_SECRET_KEY,
+  },
+  {
+    id: 'hosted-success',
+    label: 'Hosted page: relinked',
+    howTo: "Click the button; the tab goes to Stripe's (simulated) hosted page. Choose Reconnect; you come back here.",
+    expect: 'back here: fc-relink-success (same_account) after verifying',
+    endpoint: 'ok',
+    sameAccount: true,
+    hosted: 'ok',
+  },
+  {
+    id: 'hosted-cancel',
+    label: 'Hosted page: customer cancels',
+    howTo: 'Click the button; on the hosted page choose Cancel; you come back here.',
+    expect: 'back here: fc-relink-cancel',
+    endpoint: 'ok',
+    sameAccount: true,
+    hosted: 'ok',
+  },
+  {
+    id: 'hosted-expired',
+    label: 'Hosted page: the link has expired',
+    howTo: 'Click the button; the hosted page says the link expired. Go back to the merchant.',
+    expect: 'back here: fc-relink-error verification_failed (retryable)',
+    endpoint: 'ok',
+    sameAccount: true,
+    hosted: 'expired-link',
+  },
+  {
+    id: 'hosted-email',
+    label: 'Stripe emails the link (48-hour limit)',
+    howTo: 'Press "Email the customer a relink link" twice: Stripe sends one email per account every 48 hours.',
+    expect: 'first: email sent; second: 429 relink_rate_limited',
+    endpoint: 'ok',
+    sameAccount: true,
+    hosted: 'ok',
+    email: true,
   },
 ];

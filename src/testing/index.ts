@@ -15,3 +15,9 @@ export {
   type VerifyEndpointOptions,
   type VerifyScenario,
 } from './endpoint.js';
+export {
+  createHostedEndpoint,
+  type HostedEndpoint,
+  type HostedEndpointOptions,
+  type HostedEndpointScenario,
+} from './hosted-endpoint.js';

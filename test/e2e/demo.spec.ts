@@ -56,6 +56,18 @@ async function reconnectAndFinish(page: Page) {
   await expect(flow).toBeHidden();
 }
 
+/** The tab went to Stripe's (simulated) hosted page. */
+async function onHostedPage(page: Page) {
+  await page.waitForURL(/\/hosted\.html\?session=fcsess_/);
+  await page.locator('html[data-ready]').waitFor();
+}
+
+/** Stripe sent the tab back to the demo page it came from. */
+async function backOnDemo(page: Page, scenarioId: string) {
+  await page.waitForURL(new RegExp(`scenario=${scenarioId}`));
+  await page.locator('html[data-ready]').waitFor();
+}
+
 const checkbox = (page: Page, name: string) => dialog(page).getByRole('checkbox', { name: new RegExp(name) });
 
 /** What a QA person does in the flow for each scenario; none: Stripe never opens. */
@@ -94,6 +106,22 @@ const DRIVE: Partial<Record<string, (page: Page) => Promise<void>>> = {
     await page.keyboard.press('Escape');
     await expect(dialog(page)).toBeHidden();
   },
+  'hosted-success': async (page) => {
+    await onHostedPage(page);
+    await page.getByRole('button', { name: 'Reconnect' }).click();
+    await backOnDemo(page, 'hosted-success');
+  },
+  'hosted-cancel': async (page) => {
+    await onHostedPage(page);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await backOnDemo(page, 'hosted-cancel');
+  },
+  'hosted-expired': async (page) => {
+    await onHostedPage(page);
+    await expect(page.getByRole('heading', { name: 'This link has expired.' })).toBeVisible();
+    await page.getByRole('link', { name: 'Return to Demo Merchant' }).click();
+    await backOnDemo(page, 'hosted-expired');
+  },
   'endpoint-slow': async (page) => {
     await expect(stateBadge(page)).toHaveText('loading');
     await page.screenshot({ path: `${SHOTS}/loading.png` });
@@ -122,13 +150,19 @@ const OUTCOME: Record<string, [string, RegExp]> = {
   'session-mismatch': ['fc-relink-error', /^session_mismatch \(session, not retryable\)/],
   'stripe-blocked': ['fc-relink-error', /^stripe_load_failed \(stripe, retryable\)/],
   'secret-key': ['fc-relink-error', /^invalid_publishable_key \(config, not retryable\)/],
+  'hosted-success': ['fc-relink-success', /^same_account, 0 accounts$/],
+  'hosted-cancel': ['fc-relink-cancel', /^same_account$/],
+  'hosted-expired': ['fc-relink-error', /^verification_failed 200 \(verify, retryable\): .*no relinked authorization/],
 };
 
+/** Scenarios a QA person drives from a control of their own rather than the element. */
+const OWN_TESTS = ['hosted-email'];
+
 test('every scenario in the panel has a test below', () => {
-  expect(SCENARIOS.map((s) => s.id).sort()).toEqual(Object.keys(OUTCOME).sort());
+  expect(SCENARIOS.map((s) => s.id).sort()).toEqual([...Object.keys(OUTCOME), ...OWN_TESTS].sort());
 });
 
-for (const scenario of SCENARIOS as readonly Scenario[]) {
+for (const scenario of (SCENARIOS as readonly Scenario[]).filter((s) => !OWN_TESTS.includes(s.id))) {
   test(`${scenario.label} → ${scenario.expect}`, async ({ page }) => {
     test.setTimeout(scenario.endpoint === 'slow' ? 30_000 : 15_000);
     await openDemo(page);
@@ -247,4 +281,30 @@ test('the test-mode badge follows the key', async ({ page }) => {
   await expect(page.locator('#mode-badge')).toHaveText('TEST MODE');
   await page.getByRole('radio', { name: 'Secret key pasted into publishable-key' }).check();
   await expect(page.locator('#mode-badge')).toHaveText('INVALID KEY');
+});
+
+test('Stripe emails the link once per account in 48 hours: the second request is refused with 429', async ({ page }) => {
+  await openDemo(page, 'hosted-email');
+  const email = page.getByRole('button', { name: 'Email the customer a relink link' });
+  await email.click();
+  const rows = page.locator('#log tbody tr.terminal');
+  await expect(rows.first()).toContainText('POST relink-hosted (email) → 200');
+  await email.click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('→ 429');
+  await expect(rows.first()).toContainText(/relink_rate_limited: .*48 hours ago\. \(Retry-After: \d+ s\)/);
+});
+
+test('back from the hosted page, the outcome is reported once: a reload reports nothing', async ({ page }) => {
+  await openDemo(page, 'hosted-success');
+  await relinkButton(page).click();
+  await onHostedPage(page);
+  await page.getByRole('button', { name: 'Reconnect' }).click();
+  await backOnDemo(page, 'hosted-success');
+  expect((await latestOutcome(page)).event).toBe('fc-relink-success');
+  await page.reload();
+  await page.locator('html[data-ready]').waitFor();
+  await page.waitForTimeout(500);
+  await expect(page.locator('#log tbody tr')).toHaveCount(0);
+  await expect(stateBadge(page)).toHaveText('idle');
 });
