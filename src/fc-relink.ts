@@ -142,7 +142,7 @@ export class FcRelinkElement extends LitElement {
     verifyUrl: { attribute: 'verify-url' },
     verifySession: { attribute: false },
     ui: {},
-  } as const;
+  };
 
   /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
   publishableKey: string | null = null;
