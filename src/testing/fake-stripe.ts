@@ -268,7 +268,7 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     }
   };
 
-  const Stripe = ((publishableKey: string, init?: { stripeAccount?: string }): FakeStripeInstance => {
+  const Stripe = ((publishableKey: string, init?: { stripeAccount?: string; locale?: string }): FakeStripeInstance => {
     if (typeof publishableKey !== 'string' || publishableKey === '') {
       throw new Error('Please call Stripe() with your publishable key. You used an empty string.');
     }
@@ -278,6 +278,7 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     const instance: FakeStripeInstance = {
       livemode: publishableKey.startsWith('pk_live_'),
       stripeAccount: init?.stripeAccount ?? null,
+      locale: init?.locale ?? null,
       registerAppInfo() {},
       collectFinancialConnectionsAccounts: (opts) => collect(instance, (opts as { clientSecret?: unknown } | undefined)?.clientSecret),
     };

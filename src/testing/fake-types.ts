@@ -224,12 +224,14 @@ export interface FakeStripeSnapshot {
 export interface FakeStripeInstance extends StripeLike {
   readonly livemode: boolean;
   readonly stripeAccount: string | null;
+  /** The `locale` it was created with (`null`: none given, Stripe.js then uses `'auto'`). */
+  readonly locale: string | null;
   registerAppInfo(info: { name: string; version?: string; url?: string }): void;
 }
 
 /** Callable like `window.Stripe` (with or without `new`), as @stripe/stripe-js calls it. */
 export interface FakeStripeConstructor {
-  (publishableKey: string, options?: { stripeAccount?: string }): FakeStripeInstance;
+  (publishableKey: string, options?: { stripeAccount?: string; locale?: string }): FakeStripeInstance;
   version: string;
 }
 
