@@ -68,7 +68,7 @@ interface GoodSession {
   idKnown: boolean;
 }
 
-/** The session stage: null when the session checks out, else the outcomes the contract allows. */
+/** The session stage: the session, when it checks out; else the outcomes the contract allows. */
 function sessionVerdict(plan: Plan): Expected[] | GoodSession {
   const { response } = plan;
   if (response.kind === 'hang' || response.kind === 'network-error') return [error('session_request_failed')];
@@ -219,7 +219,7 @@ function resultVerdict(answer: StripeAnswer, session: GoodSession, facts: Facts)
   return [{ status: 'success', mode, accounts: ids, sessionId }];
 }
 
-/** The stages before Stripe's flow: null when the flow opens. */
+/** The stages before Stripe's flow: the session the flow opens with, or the outcomes the contract allows. */
 function beforeTheFlow(plan: Plan): Expected[] | GoodSession {
   const { stripe } = plan;
   // Configuration is checked before any network traffic.
