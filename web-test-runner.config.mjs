@@ -8,13 +8,14 @@ import { frameworkTests } from './scripts/bundle-frameworks.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
-// js.stripe.com is never reached from a test. Its requests are answered per page, as a test sets
-// with `executeServerCommand('stripe-network', mode)`:
+// js.stripe.com is never reached from a test. Its requests are answered per page, as the test
+// harness's stripeNetwork(mode) sets with `executeServerCommand('stripe-network', mode)` (tests
+// never call the command themselves):
 //   'block' (the default): they fail at once, as an ad blocker or no network would make them;
 //   'hang':  they are never answered (until the mode changes: then held requests get the new answer);
 //   'empty': 200 JavaScript that does not define window.Stripe (a captive portal, a broken proxy);
 //   'fake':  a script that sets window.Stripe to the page's window.__fcRelinkStripeJs, a fake
-//            Stripe.js constructor the test controls (see test/browser/support.ts).
+//            Stripe.js constructor the test controls (test/browser/harness/stripe-js.ts).
 const stripeNetwork = new WeakMap(); // page → { mode, held: Route[] }
 const STRIPE_NETWORK_MODES = new Set(['block', 'hang', 'empty', 'fake']);
 

@@ -1,4 +1,4 @@
-// `npm run fuzz`: the property-based tests (test/browser/property-*.test.ts) with 10,000 runs per
+// `npm run fuzz`: the property-based tests (test/browser/property/*.test.ts) with 10,000 runs per
 // property instead of npm test's 300, in the same real Chromium as the browser tests.
 //   FUZZ_RUNS=n       runs per property (default 10000)
 //   FUZZ_SEED=n       replay a seed fast-check printed (with FUZZ_PATH for the shrunk case)
@@ -19,7 +19,7 @@ const globals = [
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   ...base,
-  files: ['test/browser/property-*.test.ts'],
+  files: ['test/browser/property/*.test.ts'],
   // A run takes tens of ms; 10,000 of them take minutes.
   testFramework: { config: { timeout: 0 } },
   testsFinishTimeout: 4 * 60 * 60 * 1000,

@@ -5,7 +5,7 @@
 // image with the same broken src has failed to load).
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { RelinkErrorDetail } from '../../src/index.js';
-import { CHECKING, ENDPOINT, clickAndWait, expect, fake, mount, sleep, useHandlers, type Mounted, type RecordedEvent } from './support.js';
+import { CHECKING, ENDPOINT, clickAndWait, expect, fake, mount, sleep, useHandlers, type Mounted, type RecordedEvent } from './harness/index.js';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -62,125 +62,145 @@ async function expectInert(m: Mounted, outcome: RecordedEvent, payload: string |
   return detail;
 }
 
-describe('<fc-relink> shows markup from endpoints and Stripe as inert text (XSS)', () => {
+describe('markup from endpoints and Stripe, shown as inert text (XSS)', () => {
   beforeEach(() => {
     globalThis.__xss = undefined;
   });
 
-  const errorBodies: [string, (payload: string) => JsonBodyType][] = [
-    ['{"error":{"message":…}}', (payload) => ({ error: { message: payload, type: 'api_error' } })],
-    ['{"error":"…"}', (payload) => ({ error: payload })],
-    ['{"message":"…"}', (payload) => ({ message: payload })],
-  ];
-  for (const [shape, body] of errorBodies) {
+  describe('when the session request fails with markup in its message', () => {
+    const errorBodies: [string, (payload: string) => JsonBodyType][] = [
+      ['{"error":{"message":…}}', (payload) => ({ error: { message: payload, type: 'api_error' } })],
+      ['{"error":"…"}', (payload) => ({ error: payload })],
+      ['{"message":"…"}', (payload) => ({ message: payload })],
+    ];
+    for (const [shape, body] of errorBodies) {
+      for (const payload of PAYLOADS) {
+        it(`an endpoint error ${shape} with ${payload}`, async () => {
+          const m = await mount({ attrs: { account: CHECKING } });
+          await useHandlers(http.post(ENDPOINT, () => HttpResponse.json(body(payload), { status: 500 })));
+          const before = elementCount();
+          const detail = await expectInert(m, await clickAndWait(m), payload, before);
+          expect(detail).to.include({ code: 'session_http_error', status: 500, retryable: true });
+        });
+      }
+    }
+
+    it('an endpoint answering an HTML page with a script: nothing of it reaches the page', async () => {
+      const page = '<!doctype html><title>Bad Gateway</title><script>window.__xss=9</script><img src=x onerror="window.__xss=10">';
+      const m = await mount({ attrs: { account: CHECKING } });
+      await useHandlers(
+        http.post(ENDPOINT, () => new HttpResponse(page, { status: 502, headers: { 'content-type': 'text/html' } })),
+      );
+      const before = elementCount();
+      const detail = await expectInert(m, await clickAndWait(m), null, before);
+      expect(detail).to.include({ code: 'session_http_error', status: 502 });
+      expect(detail.message).not.to.include('<script>');
+    });
+
+    it('a 200 that is not JSON, with markup in its content type', async () => {
+      const type = 'text/html; x="<img src=x onerror=window.__xss=11>"';
+      const m = await mount({ attrs: { account: CHECKING } });
+      await useHandlers(http.post(ENDPOINT, () => new HttpResponse('<p>hi</p>', { status: 200, headers: { 'content-type': type } })));
+      const before = elementCount();
+      const detail = await expectInert(m, await clickAndWait(m), null, before);
+      expect(detail.code).to.equal('invalid_session_response');
+    });
+
+    it('a fetchSession rejection carrying markup', async () => {
+      const payload = PAYLOADS[0]!;
+      const m = await mount({
+        attrs: { 'session-url': '' },
+        props: { fetchSession: () => Promise.reject(Object.assign(new Error(payload), { status: 500 })) },
+      });
+      const before = elementCount();
+      const detail = await expectInert(m, await clickAndWait(m), payload, before);
+      expect(detail).to.include({ code: 'session_http_error', status: 500 });
+    });
+  });
+
+  describe('when Stripe.js fails with markup in its message', () => {
     for (const payload of PAYLOADS) {
-      it(`an endpoint error ${shape} with ${payload}`, async () => {
+      it(`a Stripe error message with ${payload}`, async () => {
+        fake.customer = { action: 'error', error: { type: 'api_error', message: payload } };
         const m = await mount({ attrs: { account: CHECKING } });
-        await useHandlers(http.post(ENDPOINT, () => HttpResponse.json(body(payload), { status: 500 })));
         const before = elementCount();
         const detail = await expectInert(m, await clickAndWait(m), payload, before);
-        expect(detail).to.include({ code: 'session_http_error', status: 500, retryable: true });
+        expect(detail).to.include({ code: 'stripe_error', retryable: true });
+        expect(detail.stripeError?.message).to.equal(payload);
       });
     }
-  }
 
-  it('an endpoint answering an HTML page with a script: nothing of it reaches the page', async () => {
-    const page = '<!doctype html><title>Bad Gateway</title><script>window.__xss=9</script><img src=x onerror="window.__xss=10">';
-    const m = await mount({ attrs: { account: CHECKING } });
-    await useHandlers(
-      http.post(ENDPOINT, () => new HttpResponse(page, { status: 502, headers: { 'content-type': 'text/html' } })),
-    );
-    const before = elementCount();
-    const detail = await expectInert(m, await clickAndWait(m), null, before);
-    expect(detail).to.include({ code: 'session_http_error', status: 502 });
-    expect(detail.message).not.to.include('<script>');
+    for (const payload of PAYLOADS.slice(0, 4)) {
+      it(`collectFinancialConnectionsAccounts rejecting with ${payload}`, async () => {
+        const m = await mount({
+          attrs: { account: CHECKING },
+          props: { stripe: { collectFinancialConnectionsAccounts: () => Promise.reject(new Error(payload)) } },
+        });
+        const before = elementCount();
+        const detail = await expectInert(m, await clickAndWait(m), payload, before);
+        expect(detail).to.include({ code: 'stripe_error', stage: 'stripe' });
+      });
+
+      it(`collectFinancialConnectionsAccounts rejecting with the bare string ${payload}`, async () => {
+        const m = await mount({
+          attrs: { account: CHECKING },
+          props: { stripe: { collectFinancialConnectionsAccounts: () => Promise.reject(payload) } },
+        });
+        const before = elementCount();
+        const detail = await expectInert(m, await clickAndWait(m), payload, before);
+        expect(detail.code).to.equal('stripe_error');
+      });
+
+      it(`Stripe.js failing to load with ${payload}`, async () => {
+        const m = await mount({ attrs: { account: CHECKING } });
+        m.el.stripe = Promise.reject(new Error(payload));
+        const before = elementCount();
+        const detail = await expectInert(m, await clickAndWait(m), payload, before);
+        expect(detail).to.include({ code: 'stripe_load_failed', retryable: true });
+      });
+    }
   });
 
-  it('a 200 that is not JSON, with markup in its content type', async () => {
-    const type = 'text/html; x="<img src=x onerror=window.__xss=11>"';
-    const m = await mount({ attrs: { account: CHECKING } });
-    await useHandlers(http.post(ENDPOINT, () => new HttpResponse('<p>hi</p>', { status: 200, headers: { 'content-type': type } })));
-    const before = elementCount();
-    const detail = await expectInert(m, await clickAndWait(m), null, before);
-    expect(detail.code).to.equal('invalid_session_response');
-  });
-
-  for (const payload of PAYLOADS) {
-    it(`a Stripe error message with ${payload}`, async () => {
-      fake.customer = { action: 'error', error: { type: 'api_error', message: payload } };
-      const m = await mount({ attrs: { account: CHECKING } });
-      const before = elementCount();
-      const detail = await expectInert(m, await clickAndWait(m), payload, before);
-      expect(detail).to.include({ code: 'stripe_error', retryable: true });
-      expect(detail.stripeError?.message).to.equal(payload);
-    });
-  }
-
-  for (const payload of PAYLOADS.slice(0, 4)) {
-    it(`collectFinancialConnectionsAccounts rejecting with ${payload}`, async () => {
-      const m = await mount({
-        attrs: { account: CHECKING },
-        props: { stripe: { collectFinancialConnectionsAccounts: () => Promise.reject(new Error(payload)) } },
+  describe('when a result carries markup in an account id', () => {
+    for (const payload of PAYLOADS.slice(0, 4)) {
+      it(`an account id with ${payload} in a same-account result`, async () => {
+        fake.customer = { action: 'misbehave', accounts: [{ id: payload }] };
+        const m = await mount({ attrs: { account: CHECKING } });
+        const before = elementCount();
+        const detail = await expectInert(m, await clickAndWait(m), payload, before);
+        expect(detail).to.include({ code: 'account_mismatch', retryable: false });
+        expect(detail.accounts).to.deep.equal([payload]);
       });
-      const before = elementCount();
-      const detail = await expectInert(m, await clickAndWait(m), payload, before);
-      expect(detail).to.include({ code: 'stripe_error', stage: 'stripe' });
-    });
+    }
 
-    it(`collectFinancialConnectionsAccounts rejecting with the bare string ${payload}`, async () => {
-      const m = await mount({
-        attrs: { account: CHECKING },
-        props: { stripe: { collectFinancialConnectionsAccounts: () => Promise.reject(payload) } },
-      });
-      const before = elementCount();
-      const detail = await expectInert(m, await clickAndWait(m), payload, before);
-      expect(detail.code).to.equal('stripe_error');
-    });
-
-    it(`Stripe.js failing to load with ${payload}`, async () => {
-      const m = await mount({ attrs: { account: CHECKING } });
-      m.el.stripe = Promise.reject(new Error(payload));
-      const before = elementCount();
-      const detail = await expectInert(m, await clickAndWait(m), payload, before);
-      expect(detail).to.include({ code: 'stripe_load_failed', retryable: true });
-    });
-
-    it(`an account id with ${payload} in a same-account result`, async () => {
+    it('an account id with markup in an any-account success is passed on as data, and rendered nowhere', async () => {
+      const payload = PAYLOADS[0]!;
       fake.customer = { action: 'misbehave', accounts: [{ id: payload }] };
-      const m = await mount({ attrs: { account: CHECKING } });
+      const m = await mount();
       const before = elementCount();
-      const detail = await expectInert(m, await clickAndWait(m), payload, before);
-      expect(detail).to.include({ code: 'account_mismatch', retryable: false });
-      expect(detail.accounts).to.deep.equal([payload]);
+      const outcome = await clickAndWait(m);
+      expect(outcome.type).to.equal('fc-relink-success');
+      expect((outcome.detail as { accounts: readonly { id: string }[] }).accounts.map((a) => a.id)).to.deep.equal([payload]);
+      await m.el.updateComplete;
+      expect([...m.el.shadowRoot!.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'slot']);
+      expect(m.status()).not.to.include('<');
+      expect(elementCount()).to.equal(before);
+      await imageLoadAttempted();
+      expect(globalThis.__xss).to.equal(undefined);
     });
-  }
-
-  it('an account id with markup in an any-account success is passed on as data, and rendered nowhere', async () => {
-    const payload = PAYLOADS[0]!;
-    fake.customer = { action: 'misbehave', accounts: [{ id: payload }] };
-    const m = await mount();
-    const before = elementCount();
-    const outcome = await clickAndWait(m);
-    expect(outcome.type).to.equal('fc-relink-success');
-    if (outcome.type !== 'fc-relink-success') return;
-    expect(outcome.detail.accounts.map((a) => a.id)).to.deep.equal([payload]);
-    await m.el.updateComplete;
-    expect([...m.el.shadowRoot!.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'slot']);
-    expect(m.status()).not.to.include('<');
-    expect(elementCount()).to.equal(before);
-    await imageLoadAttempted();
-    expect(globalThis.__xss).to.equal(undefined);
   });
 
-  it('a repeated error replaces the text, still as text', async () => {
-    const m = await mount({ attrs: { account: CHECKING } });
-    const [first, second] = [PAYLOADS[0]!, PAYLOADS[1]!];
-    await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: first } }, { status: 503 })));
-    const before = elementCount();
-    await expectInert(m, await clickAndWait(m), first, before);
-    await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: second } }, { status: 503 })));
-    const detail = await expectInert(m, await clickAndWait(m), second, before);
-    expect(m.status()).not.to.include(first);
-    expect(detail.code).to.equal('session_http_error');
+  describe('when an error follows an error', () => {
+    it('a repeated error replaces the text, still as text', async () => {
+      const m = await mount({ attrs: { account: CHECKING } });
+      const [first, second] = [PAYLOADS[0]!, PAYLOADS[1]!];
+      await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: first } }, { status: 503 })));
+      const before = elementCount();
+      await expectInert(m, await clickAndWait(m), first, before);
+      await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: second } }, { status: 503 })));
+      const detail = await expectInert(m, await clickAndWait(m), second, before);
+      expect(m.status()).not.to.include(first);
+      expect(detail.code).to.equal('session_http_error');
+    });
   });
 });

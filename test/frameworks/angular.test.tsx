@@ -3,7 +3,7 @@ import '@angular/compiler';
 import { Component, provideZonelessChangeDetection, type ApplicationRef } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import type { FcRelinkElement } from 'fc-relink';
-import { CHECKING, TEST_KEY, clickAndWait, expect, observe, sleep, useEndpoint } from '../browser/support.js';
+import { CHECKING, TEST_KEY, clickAndWait, expect, observe, sleep, useEndpoint } from '../browser/harness/index.js';
 import { ReconnectBankComponent } from './snippets/reconnect-bank.component.js';
 
 @Component({

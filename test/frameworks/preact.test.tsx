@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 import { render } from 'preact';
-import { CHECKING, TEST_KEY, clickAndWait, expect, observe, useEndpoint } from '../browser/support.js';
+import { CHECKING, TEST_KEY, clickAndWait, expect, observe, useEndpoint } from '../browser/harness/index.js';
 import { ReconnectBank } from './snippets/ReconnectBank.preact.js';
 import type { FcRelinkElement } from 'fc-relink';
 

@@ -5,7 +5,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FcRelink } from 'fc-relink/react';
 import type { FcRelinkElement } from 'fc-relink';
-import { CHECKING, TEST_KEY, expect, fake, observe, sleep, useEndpoint } from '../browser/support.js';
+import { CHECKING, TEST_KEY, expect, fake, observe, sleep, useEndpoint } from '../browser/harness/index.js';
 import { ReconnectBank } from './snippets/ReconnectBank.react.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

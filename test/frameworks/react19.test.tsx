@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { act } from 'react';
-import { CHECKING, TEST_KEY, expect, observe, useEndpoint } from '../browser/support.js';
+import { CHECKING, TEST_KEY, expect, observe, useEndpoint } from '../browser/harness/index.js';
 import { ReconnectBank } from './snippets/ReconnectBank.react19-element.js';
 import { clickIn, describeReactWrapper, elementIn, render } from './react-suite.js';
 

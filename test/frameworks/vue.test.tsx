@@ -1,5 +1,5 @@
 import { createApp, nextTick } from 'vue';
-import { CHECKING, TEST_KEY, clickAndWait, expect, observe, useEndpoint } from '../browser/support.js';
+import { CHECKING, TEST_KEY, clickAndWait, expect, observe, useEndpoint } from '../browser/harness/index.js';
 import ReconnectBank from './snippets/ReconnectBank.vue';
 import type { FcRelinkElement } from 'fc-relink';
 

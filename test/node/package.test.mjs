@@ -1,5 +1,6 @@
 // The package as a consumer gets it: `npm pack`, installed into a scratch project, type-checked
-// (strict, without skipLibCheck, under nodenext and bundler resolution) and bundled.
+// (strict, without skipLibCheck, under nodenext and bundler resolution), bundled, and the bundle
+// run in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -9,12 +10,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium.mjs';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-test('the packed package installs, type-checks and bundles in a consumer project', { timeout: 240_000 }, async (t) => {
+test('the packed package installs, type-checks and bundles in a consumer project, and loads nothing on import', { timeout: 240_000 }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'fc-relink-consumer-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
   await run('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: root });
@@ -64,6 +67,52 @@ test('the packed package installs, type-checks and bundles in a consumer project
     platform: 'browser',
     logLevel: 'silent',
   });
-  assert.match(outputFiles[0].text, /customElements\.define\(\s*"fc-relink"/);
-  assert.doesNotMatch(outputFiles[0].text, /https:\/\/js\.stripe\.com\/[a-z]+\/stripe\.js.*\n.*document\.head\.appendChild/, 'nothing injected at import');
+  const seen = await loadInChromium(outputFiles[0].text);
+  assert.equal(seen.defined, true, 'importing fc-relink registers <fc-relink>');
+  // Importing the package, and an element on the page with no one near it, load nothing:
+  // Stripe.js only comes with intent or an attempt.
+  assert.deepEqual(seen.stripeRequests, [], 'no request to js.stripe.com');
+  assert.deepEqual(seen.stripeScripts, [], 'no Stripe.js script injected');
+  assert.deepEqual(seen.sessionRequests, [], 'no session request');
 });
+
+/**
+ * Runs a consumer's bundle in a page of Chromium (every request answered by a route, nothing
+ * reaching the network), then puts an <fc-relink> on the page and waits: what did they load?
+ */
+async function loadInChromium(bundle) {
+  const origin = 'http://consumer.test';
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const stripeRequests = [];
+    const sessionRequests = [];
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === origin && url.pathname === '/') {
+        return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script type="module" src="/main.js"></script>' });
+      }
+      if (url.origin === origin && url.pathname === '/main.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      if (url.hostname === 'js.stripe.com') stripeRequests.push(url.href);
+      if (url.pathname === '/api/relink-session') sessionRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => customElements.get('fc-relink') !== undefined, undefined, { timeout: 5000 }).catch(() => {});
+    const defined = await page.evaluate(async () => {
+      const el = document.createElement('fc-relink');
+      el.setAttribute('publishable-key', 'pk_test_123');
+      el.setAttribute('session-url', '/api/relink-session');
+      document.body.append(el);
+      // Long enough for anything an import or a connected element would start on its own.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return customElements.get('fc-relink') !== undefined;
+    });
+    const stripeScripts = await page.evaluate(() =>
+      [...document.scripts].map((script) => script.src).filter((src) => src.includes('js.stripe.com')),
+    );
+    return { defined, stripeRequests, stripeScripts, sessionRequests };
+  } finally {
+    await browser.close();
+  }
+}

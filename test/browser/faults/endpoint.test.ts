@@ -1,7 +1,8 @@
-// The fault matrix, part 1: the merchant's session endpoint misbehaves. Each case goes through
-// expectSoundAttempt (one terminal event with the right code and retryability, relink() agrees,
-// the state ends there, no uncaught error or console.error, no secret anywhere, and a following
-// attempt succeeds once the fault is gone). Stripe.js is the fake on window.Stripe.
+// The fault matrix: the merchant's session endpoint misbehaves. Each case injects one fault and
+// goes through expectSoundAttempt (the harness's one check of an attempt: one terminal event with
+// the right code and retryability, relink() agrees, the state ends there, no uncaught error or
+// console.error, no secret anywhere, and a following attempt succeeds once the fault is gone).
+// Stripe.js is the fake on window.Stripe.
 import { delay, http, HttpResponse } from 'msw';
 import {
   CHECKING,
@@ -16,7 +17,7 @@ import {
   useHandlers,
   type ExpectedOutcome,
   type Mounted,
-} from './support.js';
+} from '../harness/index.js';
 
 const retryableHttp = (status: number): ExpectedOutcome => ({
   status: 'error',
@@ -64,8 +65,8 @@ async function soundFault(m: Mounted, expected: ExpectedOutcome): Promise<void> 
   expect(m.events.filter((e) => e.type === 'fc-relink-start'), 'only the following attempt opens Stripe').to.have.length(1);
 }
 
-describe('fault matrix: the session endpoint', () => {
-  describe('cannot be reached', () => {
+describe('the fault matrix: the session endpoint', () => {
+  describe('when it cannot be reached', () => {
     it('reports session_request_failed, retryable, when the connection is refused', async () => {
       const m = await mount({ attrs: { account: CHECKING, 'session-url': 'http://127.0.0.1:9/api/relink-session' } });
       await expectSoundAttempt(m, {
@@ -114,7 +115,7 @@ describe('fault matrix: the session endpoint', () => {
       });
     });
 
-    it('ends a hanging endpoint with session_request_failed within session-timeout', async () => {
+    it('ends a hanging endpoint with session_request_failed once session-timeout has passed, saying so', async () => {
       const m = await faulty(async () => {
         await delay('infinite');
         return HttpResponse.error();
@@ -122,6 +123,7 @@ describe('fault matrix: the session endpoint', () => {
       await expectSoundAttempt(m, {
         run: () => m.el.relink(),
         expect: unreachable,
+        notBefore: 190,
         within: 200 + 1500,
         heal: async () => {
           await restoreEndpoint(m.endpoint);
@@ -130,6 +132,9 @@ describe('fault matrix: the session endpoint', () => {
         },
         retryAccounts: [CHECKING],
       });
+      const error = m.events.find((e) => e.type === 'fc-relink-error');
+      expect((error?.detail as { message: string }).message).to.include('0.2 s');
+      expect(m.launches(), 'Stripe opened only by the following attempt').to.have.length(1);
     });
 
     it('times out a slow first answer, and takes the fast second one', async () => {
@@ -160,7 +165,7 @@ describe('fault matrix: the session endpoint', () => {
     });
   });
 
-  describe('redirects', () => {
+  describe('when it redirects', () => {
     it('refuses a 302 to another origin (a login page), as unreachable, without opening Stripe', async () => {
       const m = await faulty(() => new HttpResponse(null, { status: 302, headers: { location: 'https://login.fc-relink.test/sso?next=/' } }));
       await useHandlers(
@@ -192,7 +197,7 @@ describe('fault matrix: the session endpoint', () => {
     });
   });
 
-  describe('answers an HTTP error', () => {
+  describe('when it answers an HTTP error', () => {
     const statuses: [number, string, boolean][] = [
       [401, 'the customer is signed out', false],
       [403, 'the account is not the customer\'s', false],
@@ -216,19 +221,27 @@ describe('fault matrix: the session endpoint', () => {
       await soundFault(m, retryableHttp(429));
     });
 
-    it('reports session_http_error 500, retryable, and repeats no key or client secret from the body', async () => {
+    it('reports session_http_error 500, retryable, and repeats no key or client secret from the body, even glued to a word', async () => {
       const key = plantSecret(`sk_test_51Leak${'Z'.repeat(24)}`);
+      // A key straight after a word character ("…KEY_sk_live_…", "…1rk_test_…") is still a key.
+      const glued = plantSecret(`sk_live_51Glued${'R'.repeat(24)}`);
+      const gluedRestricted = plantSecret(`rk_test_51Glued${'T'.repeat(24)}`);
       const { client_secret: secret } = sessionJson();
       const m = await faulty(() =>
         HttpResponse.json(
-          { error: { message: `Invalid API Key provided: ${key}; session secret ${secret}`, type: 'invalid_request_error' } },
+          {
+            error: {
+              message: `Invalid API Key provided: ${key}; session secret ${secret}; STRIPE_KEY_${glued}, fallback 1${gluedRestricted}`,
+              type: 'invalid_request_error',
+            },
+          },
           { status: 500 },
         ),
       );
       await soundFault(m, retryableHttp(500));
       const error = m.events.find((e) => e.type === 'fc-relink-error');
-      expect(JSON.stringify(error?.detail)).not.to.include('sk_test_');
-      expect(m.status()).not.to.include('sk_test_');
+      expect(JSON.stringify(error?.detail)).not.to.match(/sk_test_|sk_live_|rk_test_/);
+      expect(m.status()).not.to.match(/sk_test_|sk_live_|rk_test_/);
     });
 
     it('reports session_http_error 500 with a 5 MB body, its message bounded', async () => {
@@ -239,7 +252,7 @@ describe('fault matrix: the session endpoint', () => {
     });
   });
 
-  describe('answers 2xx with something that is not a session', () => {
+  describe('when it answers 2xx with something that is not a session', () => {
     it('reports invalid_session_response on an empty body', async () => {
       const m = await faulty(() => new HttpResponse('', { status: 200, headers: { 'content-type': 'application/json' } }));
       await soundFault(m, invalidBody());
@@ -274,6 +287,7 @@ describe('fault matrix: the session endpoint', () => {
       ['a bare client secret string', () => sessionJson().client_secret],
       ['the session wrapped in another object', () => ({ session: sessionJson() })],
       ['a numeric client_secret', () => ({ ...sessionJson(), client_secret: 42 })],
+      ['a client_secret that is not fcsess_…_secret_…', () => ({ ...sessionJson(), client_secret: 'not-a-client-secret' })],
       ['no relink_options', () => ({ ...sessionJson(), relink_options: undefined })],
       ['a relink_options.account that is not an fca_ id', () => ({ ...sessionJson(), relink_options: { authorization: 'fcauth_test_stripebank', account: { id: CHECKING } } })],
     ];

@@ -1,0 +1,36 @@
+// The harness of every browser test: a real <fc-relink>, the real @stripe/stripe-js loader
+// reusing a fake window.Stripe (or js.stripe.com answered as a test says), the merchant's
+// endpoints mocked by msw, and after each test the checks that hold after any scenario (./page.ts).
+export { expect } from '@esm-bundle/chai';
+export {
+  clickAndWait,
+  isTerminal,
+  mount,
+  observe,
+  outcomeOf,
+  recordEvents,
+  recordRelinkCalls,
+  watch,
+  type EventRecord,
+  type Mounted,
+  type MountOptions,
+  type RecordedEvent,
+} from './element.js';
+export { assertNoLeak, secretShapeIn } from './leaks.js';
+export {
+  ENDPOINT,
+  VERIFY_ENDPOINT,
+  restoreEndpoint,
+  startWorker,
+  stripeNetwork,
+  useEndpoint,
+  useHandlers,
+  useVerifyEndpoint,
+  withoutWindowStripe,
+  type StripeNetworkMode,
+} from './network.js';
+export { assertNoSecretLeak, consoleMark, consoleSince, plantSecret, takeUncaught, uncaughtSoFar } from './page.js';
+export { expectSoundAttempt, type ExpectedOutcome, type SoundAttempt } from './sound-attempt.js';
+export { CHECKING, SAVINGS, TEST_KEY, fake, holdFlows, sessionFromFake, stripeJs } from './stripe-js.js';
+export { describeValue, safeStringify } from './text.js';
+export { sleep, until } from './time.js';

@@ -1,0 +1,82 @@
+// What answers the page's requests: msw's service worker for the merchant's endpoints, and the
+// test runner for js.stripe.com (never reached from a test).
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { HttpHandler } from 'msw';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import {
+  createSessionEndpoint,
+  createVerifyEndpoint,
+  type EndpointScenario,
+  type SessionEndpoint,
+  type VerifyEndpoint,
+  type VerifyScenario,
+} from '../../../src/testing/index.js';
+import { fake } from './stripe-js.js';
+
+export const ENDPOINT = '/api/relink-session';
+export const VERIFY_ENDPOINT = '/api/relink-verify';
+
+let worker: SetupWorker | null = null;
+
+/** Starts msw's service worker once per page; every suite in the page shares it. */
+export async function startWorker(): Promise<SetupWorker> {
+  if (!worker) {
+    worker = setupWorker();
+    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  }
+  return worker;
+}
+
+/** A fresh mocked session endpoint at ENDPOINT, backed by the shared fake, in place of any other handler. */
+export async function useEndpoint(scenario: EndpointScenario = 'ok'): Promise<SessionEndpoint> {
+  const w = await startWorker();
+  const endpoint = createSessionEndpoint(fake, { url: ENDPOINT, scenario });
+  w.resetHandlers(endpoint.handler);
+  return endpoint;
+}
+
+/** Adds the mocked verify endpoint (after `useEndpoint` or `mount`, which reset the handlers). */
+export async function useVerifyEndpoint(scenario: VerifyScenario = 'ok'): Promise<VerifyEndpoint> {
+  const verify = createVerifyEndpoint(fake, { url: VERIFY_ENDPOINT, scenario });
+  (await startWorker()).use(verify.handler);
+  return verify;
+}
+
+/** Puts msw handlers in front of the mounted endpoint's (until `restoreEndpoint` or the next mount). */
+export async function useHandlers(...handlers: HttpHandler[]): Promise<void> {
+  (await startWorker()).use(...handlers);
+}
+
+/** Removes every handler `useHandlers` added: the endpoint answers as its scenario says again. */
+export async function restoreEndpoint(endpoint: SessionEndpoint, scenario: EndpointScenario = 'ok'): Promise<void> {
+  endpoint.scenario = scenario;
+  (await startWorker()).resetHandlers(endpoint.handler);
+}
+
+/**
+ * How this page's requests to js.stripe.com are answered, from now on:
+ *   'block' (until a test says otherwise): they fail at once, as behind an ad blocker or offline;
+ *   'hang':  they are never answered (until the mode changes: then held requests get the new answer);
+ *   'empty': 200 JavaScript that does not define window.Stripe (a captive portal, a broken proxy);
+ *   'fake':  a script that sets window.Stripe to `stripeJs`'s controllable constructor (./stripe-js.ts).
+ * The only way a test reaches js.stripe.com's answers: in Chromium it is the test runner's
+ * `stripe-network` command (web-test-runner.config.mjs).
+ */
+export type StripeNetworkMode = 'block' | 'hang' | 'empty' | 'fake';
+
+export async function stripeNetwork(mode: StripeNetworkMode): Promise<void> {
+  await executeServerCommand('stripe-network', mode);
+}
+
+/**
+ * For a test file whose page must fetch Stripe.js from js.stripe.com: no window.Stripe, and
+ * js.stripe.com answering as `mode` (a file of its own: once Stripe.js has loaded, a page never
+ * loads it again).
+ */
+export function withoutWindowStripe(mode: StripeNetworkMode): void {
+  before(async () => {
+    delete (window as { Stripe?: unknown }).Stripe;
+    await stripeNetwork(mode);
+  });
+  after(() => stripeNetwork('block'));
+}

@@ -1,0 +1,34 @@
+// Turning whatever a test meets into text for a report, without ever throwing: what Stripe.js or
+// an endpoint hands the element may be hostile (a getter that throws, a cycle, a bigint), and a
+// report that throws hides the failure it was about to describe.
+
+/** A thrown or rejected value, as text. */
+export function describeValue(value: unknown): string {
+  try {
+    return value instanceof Error ? `${value.name}: ${value.message}` : String(value);
+  } catch {
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return '[a value that throws when read]';
+    }
+  }
+}
+
+/** JSON for a report or a leak search: objects seen before and bigints marked, anything else as described. */
+export function safeStringify(value: unknown): string {
+  const seen = new WeakSet<object>();
+  try {
+    const json = JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === 'bigint') return `${v}n`;
+      if (typeof v === 'object' && v !== null) {
+        if (seen.has(v)) return '[seen above]';
+        seen.add(v);
+      }
+      return v;
+    });
+    return json ?? describeValue(value);
+  } catch {
+    return describeValue(value);
+  }
+}
