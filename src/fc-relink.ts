@@ -216,6 +216,11 @@ export class FcRelinkElement extends LitElement {
   #observer: IntersectionObserver | undefined;
   /** Set while the element moves focus itself: that is not the customer showing intent. */
   #unprompted = false;
+  /**
+   * Set when an attempt ends: Stripe's window covered the page, and when it goes the pointer is
+   * over the button again without having moved. That first entry is not the customer asking again.
+   */
+  #pointerReturns = false;
 
   constructor() {
     super();
@@ -351,11 +356,17 @@ export class FcRelinkElement extends LitElement {
 
   // For the button's focusin, pointerenter, pointerleave and touchstart: intent is shown on the
   // button, not on the blank room the status line keeps.
-  #onIntent = { handleEvent: ({ type }: Event) => {
-    if (!this.#unprompted && (this.#preload === 'intent' || this.prefetch)) this.#warm(type);
-  }, passive: true };
+  #onIntent = {
+    handleEvent: ({ type }: Event) => {
+      const returning = this.#pointerReturns && type === 'pointerenter';
+      if (type.startsWith('pointer')) this.#pointerReturns = false;
+      if (!returning && !this.#unprompted && (this.#preload === 'intent' || this.prefetch)) this.#warm(type);
+    },
+    passive: true,
+  };
 
   #finish(outcome: RelinkOutcome, returnFocus: boolean): void {
+    this.#pointerReturns = true;
     if (outcome.status === 'error') {
       this.#error = outcome.error;
       this.#setState('error');

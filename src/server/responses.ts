@@ -40,7 +40,7 @@ export function methodNotAllowed(): Response {
   );
 }
 
-/** Shown whenever the cause is the server's own (a key, `authorize`): not the customer's business. */
+/** Shown whenever the cause is the server's own (`authorize` threw or returned something malformed, or a value that is no Stripe error): not the customer's business. Key errors answer their own message (see stripe-error.ts). */
 export const GENERIC_SERVER_ERROR: RelinkErrorBody['error'] = {
   message: 'Something went wrong on our side. Please try again later.',
   type: 'api_error',

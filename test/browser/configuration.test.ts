@@ -1,4 +1,5 @@
 import { CHECKING, TEST_KEY, clickAndWait, expect, fake, mount } from './harness/index.js';
+import en from '../../src/translations/en.js';
 
 // Key-shaped strings are assembled, so that no literal in the repository looks like a leaked key.
 const key = (prefix: string, mode: string) => [prefix, mode, '51Abcdefghijklmnopqrstuvwxyz'].join('_');
@@ -91,13 +92,16 @@ describe('configuration checks, before any network traffic', () => {
 
     it('reports a second configuration error in a row with its own message', async () => {
       const m = await mount({ attrs: { 'publishable-key': 'hello' } });
-      await clickAndWait(m);
+      const first = await clickAndWait(m);
       m.el.setAttribute('account', 'not-an-account');
       m.el.setAttribute('publishable-key', 'pk_test_123');
       const second = await clickAndWait(m);
       await m.el.updateComplete;
+      expect(first.detail).to.deep.include({ code: 'invalid_publishable_key' });
       expect(second.detail).to.deep.include({ code: 'invalid_config' });
-      expect(m.status()).to.include('account must be fca_');
+      expect((second.detail as { message: string }).message).to.include('account must be fca_');
+      // The customer reads that relinking is not available, never which attribute is wrong.
+      expect(m.status()).to.equal(en.unavailable);
       expect(m.terminalEvents()).to.have.length(2);
       expect(m.el.state).to.equal('error');
     });

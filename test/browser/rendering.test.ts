@@ -1,3 +1,4 @@
+import en from '../../src/translations/en.js';
 import { CHECKING, clickAndWait, expect, fake, mount } from './harness/index.js';
 
 describe('rendering and accessibility', () => {
@@ -54,12 +55,14 @@ describe('rendering and accessibility', () => {
       below.remove();
     });
 
-    it('shows each state\'s message in the status region', async () => {
+    it('shows each state\'s customer text in the status region', async () => {
       fake.customer = { action: 'cancel' };
       const m = await mount({ attrs: { account: CHECKING } });
+      const seen: string[] = [];
+      m.el.addEventListener('fc-relink-statechange', () => void m.el.updateComplete.then(() => seen.push(m.status())));
       await clickAndWait(m);
       await m.el.updateComplete;
-      expect(m.status()).to.match(/cancelled/);
+      expect(seen).to.deep.equal([en.loading, en.open, en.cancel]);
       expect(m.el.getAttribute('state')).to.equal('cancel');
     });
 

@@ -10,17 +10,19 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-success');
       expect(verify.requests).to.have.length(1);
-      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id });
+      // The session, and the element's account, so the server can check both are the customer's.
+      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: CHECKING });
       expect(verify.requests[0]?.headers).to.include({ 'content-type': 'application/json', 'x-csrf-token': 't1' });
       const states = m.events.filter((e) => e.type === 'fc-relink-statechange').map((e) => (e.detail as { state: string }).state);
       expect(states).to.deep.equal(['loading', 'open', 'verifying', 'success']);
     });
 
-    it('confirms an any-account relink by its authorization', async () => {
+    it('confirms an any-account relink by its authorization, naming no account', async () => {
       fake.customer = { action: 'relink', select: [CHECKING, SAVINGS] };
       const m = await mount({ attrs: withVerify });
-      await useVerifyEndpoint('ok');
+      const verify = await useVerifyEndpoint('ok');
       expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: null });
     });
   });
 
@@ -54,7 +56,7 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       await useVerifyEndpoint('hang');
       const outcome = await clickAndWait(m);
       expect(outcome.detail).to.deep.include({ code: 'verification_failed', retryable: true });
-      expect((outcome.detail as { message: string }).message).to.match(/did not answer within 0.3 s/);
+      expect((outcome.detail as { message: string }).message).to.match(/did not answer within 300 ms/);
     });
   });
 

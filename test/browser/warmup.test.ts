@@ -207,6 +207,19 @@ describe('warming up before the click', () => {
       expect(m.endpoint.requests).to.have.length(1);
     });
 
+    it('does not take the pointer found over the button when Stripe\'s window goes for a new intent', async () => {
+      const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
+      expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
+      // The window covered the page; when it goes, the pointer is over the button again, unmoved.
+      m.button().dispatchEvent(new PointerEvent('pointerenter'));
+      await sleep(250);
+      expect(m.endpoint.requests).to.have.length(1);
+      // Leaving and coming back is the customer approaching again.
+      m.button().dispatchEvent(new PointerEvent('pointerleave'));
+      m.button().dispatchEvent(new PointerEvent('pointerenter'));
+      await until(() => m.endpoint.requests.length === 2, 'a prefetch for the new approach');
+    });
+
     it('is off by default', async () => {
       const m = await mount({ attrs: { account: CHECKING } });
       await hover(m);

@@ -1,11 +1,11 @@
 // XSS: whatever markup an endpoint, Stripe.js or a hostile result carries into a message or an
-// account id, the element shows it as inert text in its status region: the text contains the
-// literal markup, no element is created (in the shadow root or anywhere in the document), and no
-// handler in it ever runs (each payload sets a global flag that must stay unset, checked after an
-// image with the same broken src has failed to load).
+// account id reaches the developer as data in the error event, and never the page: the status
+// line shows only the customer's text, no element is created (in the shadow root or anywhere in
+// the document), and no handler in it ever runs (each payload sets a global flag that must stay
+// unset, checked after an image with the same broken src has failed to load).
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import type { RelinkErrorDetail } from '../../src/index.js';
-import { CHECKING, ENDPOINT, clickAndWait, expect, fake, mount, sleep, useHandlers, type Mounted, type RecordedEvent } from './harness/index.js';
+import { CHECKING, ENDPOINT, clickAndWait, customerTextOf, expect, fake, mount, sleep, useHandlers, type Mounted, type RecordedEvent } from './harness/index.js';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -38,8 +38,8 @@ async function imageLoadAttempted(): Promise<void> {
 const elementCount = () => document.querySelectorAll('*').length;
 
 /**
- * The outcome is an error whose message (and status text) holds `payload` literally, and
- * nothing in the page became markup.
+ * The outcome is an error whose message holds `payload` literally, the customer reads their own
+ * text (never the payload), and nothing in the page became markup.
  */
 async function expectInert(m: Mounted, outcome: RecordedEvent, payload: string | null, countBefore: number): Promise<RelinkErrorDetail> {
   expect(outcome.type).to.equal('fc-relink-error');
@@ -47,14 +47,14 @@ async function expectInert(m: Mounted, outcome: RecordedEvent, payload: string |
   await m.el.updateComplete;
   const root = m.el.shadowRoot!;
   const status = root.querySelector('[part="status"]')!;
-  expect(status.textContent?.trim()).to.equal(detail.message.trim());
+  expect(status.textContent?.trim()).to.equal(customerTextOf(detail));
   if (payload !== null) {
     expect(detail.message).to.include(payload);
-    expect(status.textContent).to.include(payload);
+    expect(status.textContent).not.to.include(payload);
   }
-  // Only the element's own nodes: a button, its slot, the status region, which holds text (and
-  // Lit's comment markers), no element.
-  expect([...root.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'slot']);
+  // Only the element's own nodes: its box, a button, its slot, the status region, which holds
+  // text (and Lit's comment markers), no element.
+  expect([...root.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'div', 'slot']);
   expect([...status.childNodes].map((n) => n.nodeName).filter((name) => name !== '#text' && name !== '#comment')).to.deep.equal([]);
   expect(elementCount(), 'elements in the document').to.equal(countBefore);
   await imageLoadAttempted();
@@ -173,25 +173,18 @@ describe('markup from endpoints and Stripe, shown as inert text (XSS)', () => {
       });
     }
 
-    it('an account id with markup in an any-account success is passed on as data, and rendered nowhere', async () => {
+    it('an account id with markup in an any-account result is no account id: a malformed result, rendered nowhere', async () => {
       const payload = PAYLOADS[0]!;
       fake.customer = { action: 'misbehave', accounts: [{ id: payload }] };
       const m = await mount();
       const before = elementCount();
-      const outcome = await clickAndWait(m);
-      expect(outcome.type).to.equal('fc-relink-success');
-      expect((outcome.detail as { accounts: readonly { id: string }[] }).accounts.map((a) => a.id)).to.deep.equal([payload]);
-      await m.el.updateComplete;
-      expect([...m.el.shadowRoot!.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'slot']);
-      expect(m.status()).not.to.include('<');
-      expect(elementCount()).to.equal(before);
-      await imageLoadAttempted();
-      expect(globalThis.__xss).to.equal(undefined);
+      const detail = await expectInert(m, await clickAndWait(m), null, before);
+      expect(detail).to.include({ code: 'stripe_error', retryable: true });
     });
   });
 
   describe('when an error follows an error', () => {
-    it('a repeated error replaces the text, still as text', async () => {
+    it('a repeated error keeps the customer\'s text, with the markup of neither', async () => {
       const m = await mount({ attrs: { account: CHECKING } });
       const [first, second] = [PAYLOADS[0]!, PAYLOADS[1]!];
       await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: first } }, { status: 503 })));
@@ -200,6 +193,7 @@ describe('markup from endpoints and Stripe, shown as inert text (XSS)', () => {
       await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: second } }, { status: 503 })));
       const detail = await expectInert(m, await clickAndWait(m), second, before);
       expect(m.status()).not.to.include(first);
+      expect(m.status()).to.equal(customerTextOf(detail));
       expect(detail.code).to.equal('session_http_error');
     });
   });

@@ -133,7 +133,7 @@ describe('the fault matrix: the session endpoint', () => {
         retryAccounts: [CHECKING],
       });
       const error = m.events.find((e) => e.type === 'fc-relink-error');
-      expect((error?.detail as { message: string }).message).to.include('0.2 s');
+      expect((error?.detail as { message: string }).message).to.include('200 ms');
       expect(m.launches(), 'Stripe opened only by the following attempt').to.have.length(1);
     });
 

@@ -27,7 +27,7 @@ describe('the fault matrix: Stripe.js', () => {
         retryAccounts: [CHECKING],
       });
       const errors = m.events.filter((e) => e.type === 'fc-relink-error');
-      for (const error of errors) expect((error.detail as { message: string }).message).to.include('did not load within 0.25 s');
+      for (const error of errors) expect((error.detail as { message: string }).message).to.include('did not load within 250 ms');
       expect(m.endpoint.requests, 'a new session for every attempt').to.have.length(3);
       expect(m.launches()).to.have.length(1);
       expect(m.events.filter((e) => e.type === 'fc-relink-start')).to.have.length(1);

@@ -32,5 +32,5 @@ export {
 export { assertNoSecretLeak, consoleMark, consoleSince, plantSecret, takeUncaught, uncaughtSoFar } from './page.js';
 export { expectSoundAttempt, type ExpectedOutcome, type SoundAttempt } from './sound-attempt.js';
 export { CHECKING, SAVINGS, TEST_KEY, fake, holdFlows, sessionFromFake, stripeJs } from './stripe-js.js';
-export { describeValue, safeStringify } from './text.js';
+export { customerTextOf, describeValue, safeStringify } from './text.js';
 export { sleep, until } from './time.js';

@@ -1,6 +1,8 @@
 // Turning whatever a test meets into text for a report, without ever throwing: what Stripe.js or
 // an endpoint hands the element may be hostile (a getter that throws, a cycle, a bigint), and a
-// report that throws hides the failure it was about to describe.
+// report that throws hides the failure it was about to describe. And the text a customer reads.
+import type { RelinkErrorDetail } from '../../../src/index.js';
+import en from '../../../src/translations/en.js';
 
 /** A thrown or rejected value, as text. */
 export function describeValue(value: unknown): string {
@@ -31,4 +33,14 @@ export function safeStringify(value: unknown): string {
   } catch {
     return describeValue(value);
   }
+}
+
+/**
+ * What the customer reads in the status line after an attempt ended with this error, in English,
+ * as the docs state it: a tailored text when Stripe could not be reached, "try again" for a
+ * retryable error, "not available right now" for the others. Never the developer's message.
+ */
+export function customerTextOf(error: RelinkErrorDetail): string {
+  if (error.code === 'stripe_load_failed') return en.blocked;
+  return error.retryable ? en.retry : en.unavailable;
 }

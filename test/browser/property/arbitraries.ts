@@ -412,7 +412,8 @@ export const stripeArb: fc.Arbitrary<StripePlan> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('invalid-instance' as const),
-      value: fc.oneof(fc.constant({}), fc.integer(), fc.string(), fc.constant(false), fc.constant({ collectFinancialConnectionsAccounts: 42 })),
+      // Truthy: an empty value (false, 0, '') is no instance at all, as a property Preact unsets is.
+      value: fc.oneof(fc.constant({}), fc.integer({ min: 1 }), fc.string({ minLength: 1 }), fc.constant(true), fc.constant({ collectFinancialConnectionsAccounts: 42 })),
     }),
   },
 );

@@ -24,6 +24,7 @@ import {
   assertNoLeak,
   consoleMark,
   consoleSince,
+  customerTextOf,
   describeValue,
   expect,
   fake,
@@ -228,7 +229,8 @@ export async function runPlan(plan: Plan): Promise<void> {
     // Markup stays text: the shadow root holds only the element's own nodes.
     const tags = [...el.shadowRoot!.querySelectorAll('*')].map((n) => n.tagName);
     expect(tags.filter((t) => !ALLOWED_SHADOW_TAGS.has(t)), `${label}: elements in the shadow root`).to.deep.equal([]);
-    if (outcome.status === 'error') expect(m.status(), `${label}: status text`).to.equal(outcome.error.message.trim());
+    // The customer reads a customer text, never the diagnosis (which may carry the endpoint's words).
+    if (outcome.status === 'error') expect(m.status(), `${label}: status text`).to.equal(customerTextOf(outcome.error));
 
     if (plan.retry) {
       // The next attempt works, whatever the last one met.
