@@ -33,7 +33,7 @@ el.fetchSession = async ({ account }) => window.__fake.toSessionConfig(window.__
 `;
 
 test('the CDN bundle registers <fc-relink> and relinks in a plain page under a strict CSP', async ({ page }) => {
-  const files = (await readdir('dist/cdn')).filter((file) => file.endsWith('.js'));
+  const files = (await readdir('dist/cdn', { recursive: true })).filter((file) => file.endsWith('.js'));
   const cdn = new Map(await Promise.all(files.map(async (file) => [file, await readFile(`dist/cdn/${file}`, 'utf8')] as const)));
   for (const [file, code] of cdn) expect(code, file).not.toMatch(/\bfrom\s*['"](?![./])|\bimport\s*\(\s*['"](?![./])/); // no bare specifiers
   const { outputFiles } = await build({
@@ -57,9 +57,10 @@ test('the CDN bundle registers <fc-relink> and relinks in a plain page under a s
     if (url.href === `${ORIGIN}/`) return route.fulfill({ body: PAGE, headers: { 'content-type': 'text/html' } });
     if (url.pathname === '/fake.js') return route.fulfill({ body: outputFiles[0]!.text, headers: js });
     if (url.pathname === '/page.js') return route.fulfill({ body: PAGE_SCRIPT, headers: js });
-    const file = url.pathname.startsWith('/fc-relink@0.1.0/dist/cdn/') ? cdn.get(url.pathname.split('/').pop()!) : undefined;
+    const path = url.pathname.replace('/fc-relink@0.1.0/dist/cdn/', '');
+    const file = cdn.get(path);
     if (file !== undefined) {
-      fetched.push(url.pathname.split('/').pop()!);
+      fetched.push(path);
       return route.fulfill({ body: file, headers: { ...js, 'access-control-allow-origin': '*' } });
     }
     return route.abort();
