@@ -272,6 +272,22 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
     expect(await page.evaluate(() => window.__violations.length)).toBe(1);
   });
 
+  test('holds the name fc-relink from its first evaluation: a later script cannot take it, and Stripe.js still loads', async ({ page }) => {
+    await watchPolicy(page);
+    // A page script that runs after `import 'fc-relink'` and tries to take the allowed name.
+    assets.set(
+      '/assets/late-claim.js',
+      `try { window.trustedTypes.createPolicy('fc-relink', { createScriptURL: (url) => url }); window.__lateClaim = 'took the name'; }
+       catch { window.__lateClaim = 'refused'; }`,
+    );
+    await serve(page, `${CSP}; trusted-types fc-relink lit-html`, '\n  <script type="module" src="/assets/late-claim.js"></script>');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __lateClaim?: string }).__lateClaim)).toBe('refused');
+    expect(await relinkOnce(page)).toEqual(['fc-relink-start', 'fc-relink-success']);
+    // The only violation is the late script's refused claim.
+    const violations = await page.evaluate(() => window.__violations);
+    expect(violations.map((v) => [v.directive, v.sample])).toEqual([['trusted-types', 'fc-relink']]);
+  });
+
   test('relinks: Stripe.js injected under Trusted Types, no violation', async ({ page }) => {
     const seen = await watchPolicy(page);
     const served = page.waitForResponse(`${ORIGIN}/`);
