@@ -1,7 +1,7 @@
 // The fault matrix: the page has its own Stripe.js tag, still loading. In a page of its own,
 // without window.Stripe: whichever URL the tag uses, fc-relink waits for it rather than injecting
 // a second Stripe.js.
-import { CHECKING, expect, mount, stripeNetwork, until, withoutWindowStripe } from '../harness/index.js';
+import { CHECKING, expect, mount, sleep, stripeNetwork, until, withoutWindowStripe } from '../harness/index.js';
 
 const stripeScripts = () => [...document.querySelectorAll<HTMLScriptElement>('script[src^="https://js.stripe.com"]')].map((s) => s.src);
 
@@ -19,6 +19,8 @@ describe('the fault matrix: Stripe.js', () => {
         const outcome = m.nextOutcome();
         m.button().click();
         await until(() => m.el.state === 'loading', 'loading');
+        // Long enough for the attempt to have decided whether to inject Stripe.js.
+        await sleep(300);
         expect(stripeScripts(), 'Stripe.js tags while the page\'s own loads').to.deep.equal([url]);
         await stripeNetwork('fake');
         expect((await outcome).type).to.equal('fc-relink-success');
