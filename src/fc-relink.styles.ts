@@ -21,6 +21,13 @@ export const styles = css`
     border-radius: var(--fc-relink-radius, 6px);
     padding: var(--fc-relink-padding, 0.6em 1.1em);
   }
+  /*
+   * The label's slot gets a box (a slot has none by default): Firefox sends no touch events,
+   * and no click, for a tap on text whose nearest element has no box.
+   */
+  slot {
+    display: inline;
+  }
   button:focus-visible {
     outline: var(--fc-relink-focus-ring, 2px solid #0a2540);
     outline-offset: 2px;
@@ -32,13 +39,15 @@ export const styles = css`
   /*
    * Space for two lines is kept from the start and the text never widens the element, so a
    * state change moves nothing around it (only an error longer than two lines grows it).
+   * The extra pixel: engines round each line box to their layout unit (Firefox: 1/60 px), so
+   * two lines of text can exceed 2.8em by a fraction, and that fraction would move the page.
    * The live region stays in the accessibility tree while empty, or its first message is not announced.
    */
   [part='status'] {
     color: var(--fc-relink-status-color, inherit);
     font-size: 0.9em;
     line-height: 1.4;
-    min-height: 2.8em;
+    min-height: calc(2.8em + 1px);
     margin-top: var(--fc-relink-gap, 0.5em);
     min-width: var(--fc-relink-status-width, 22em);
     contain: inline-size;
