@@ -28,7 +28,7 @@ import {
   type StripeLike,
 } from '../../src/index.js';
 import type { FakeCustomerAction, FakeSession, FakeStripeError, SessionEndpoint } from '../../src/testing/index.js';
-import { CHECKING, SAVINGS, TEST_KEY, expect, fake, observe, startWorker, takeUncaught, type RecordedEvent } from './support.js';
+import { CHECKING, SAVINGS, TEST_KEY, expect, fake, observe, startWorker, stripeNetwork, takeUncaught, type RecordedEvent } from './support.js';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -722,6 +722,7 @@ function bodyBytes(plan: Plan, body: BodyPlan, ctx: RunContext): Uint8Array | nu
 
 function useEndpoint(plan: Plan, ctx: RunContext, w: SetupWorker): void {
   w.resetHandlers(
+    stripeNetwork,
     http.post(ctx.url, async () => {
       ctx.requests += 1;
       // Every response has a real session behind it, so a planted client secret is a real one.

@@ -1,11 +1,11 @@
-import { executeServerCommand } from '@web/test-runner-commands';
-import { clickAndWait, expect, mount } from './support.js';
+import { clickAndWait, expect, mount, setStripeNetwork } from './support.js';
 
 describe('<fc-relink> when Stripe.js never finishes loading', () => {
   before(async () => {
     delete (window as { Stripe?: unknown }).Stripe;
-    await executeServerCommand('stripe-network', 'hang');
+    await setStripeNetwork('hang');
   });
+  after(() => setStripeNetwork('block'));
 
   it('reports stripe_load_failed after stripe-timeout', async () => {
     const m = await mount({ attrs: { 'stripe-timeout': '200' } });

@@ -3,7 +3,6 @@
 // checks the guarantees that must hold after any scenario: one terminal event per attempt, no
 // client secret anywhere observable, no uncaught error.
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import '../../src/index.js';
@@ -30,8 +29,9 @@ import {
   type VerifyEndpoint,
   type VerifyScenario,
 } from '../../src/testing/index.js';
+import { setStripeNetworkMode, stripeNetwork, type StripeNetworkMode } from './stripe-network.js';
 
-export { expect };
+export { expect, stripeNetwork, type StripeNetworkMode };
 
 export const TEST_KEY = 'pk_test_51FcRelinkDemo0000000000000000';
 export const CHECKING = 'fca_test_checking';
@@ -51,10 +51,13 @@ export const fake: FakeStripe = createFakeStripe();
 fake.install(window);
 
 let worker: SetupWorker | null = null;
-/** Starts msw's service worker once per page; every suite in the page shares it. */
+/**
+ * Starts msw's service worker once per page; every suite in the page shares it. It answers
+ * js.stripe.com too: whoever resets its handlers keeps `stripeNetwork` among them.
+ */
 export async function startWorker(): Promise<SetupWorker> {
   if (!worker) {
-    worker = setupWorker();
+    worker = setupWorker(stripeNetwork);
     await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
   }
   return worker;
@@ -257,7 +260,7 @@ export function takeUncaught(): unknown[] {
 export async function useEndpoint(scenario: EndpointScenario = 'ok'): Promise<SessionEndpoint> {
   const w = await startWorker();
   const endpoint = createSessionEndpoint(fake, { url: ENDPOINT, scenario });
-  w.resetHandlers(endpoint.handler);
+  w.resetHandlers(stripeNetwork, endpoint.handler);
   return endpoint;
 }
 
@@ -319,6 +322,20 @@ export async function clickAndWait(m: Mounted): Promise<RecordedEvent> {
   return outcome;
 }
 
+/**
+ * Puts a recorder in front of the fake on window.Stripe: the real loader calls it once per key,
+ * so the keys pushed to `into` show whether (and how often) Stripe.js was loaded for a key.
+ * `fake.install(window)` takes it away.
+ */
+export function recordStripeJsLoads(into: string[]): void {
+  const inner = fake.Stripe;
+  const recording = (key: string, options?: { stripeAccount?: string }) => {
+    into.push(key);
+    return inner(key, options);
+  };
+  (window as { Stripe?: unknown }).Stripe = Object.assign(recording, { version: inner.version });
+}
+
 /** Resolves after `ms`; for letting a deliberately slow thing stay slow. */
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -360,7 +377,7 @@ export async function useHandlers(...handlers: HttpHandler[]): Promise<void> {
 /** Removes every handler `useHandlers` added: the endpoint answers as its scenario says again. */
 export async function restoreEndpoint(endpoint: SessionEndpoint, scenario: EndpointScenario = 'ok'): Promise<void> {
   endpoint.scenario = scenario;
-  (await startWorker()).resetHandlers(endpoint.handler);
+  (await startWorker()).resetHandlers(stripeNetwork, endpoint.handler);
 }
 
 /** A secret (a key or client secret the test made up) the leak audit must not find anywhere. */
@@ -375,11 +392,10 @@ export const consoleErrorsSoFar = (): readonly string[] => [...consoleErrors];
 /** Uncaught exceptions and unhandled rejections in this test so far. */
 export const uncaughtSoFar = (): readonly unknown[] => [...uncaught];
 
-export type StripeNetworkMode = 'block' | 'hang' | 'empty' | 'fake';
-
-/** How this page's requests to js.stripe.com are answered (see web-test-runner.config.mjs). */
+/** How this page's requests to js.stripe.com are answered (see stripe-network.ts). */
 export async function setStripeNetwork(mode: StripeNetworkMode): Promise<void> {
-  await executeServerCommand('stripe-network', mode);
+  await startWorker();
+  setStripeNetworkMode(mode);
 }
 
 type Collect = FakeStripe['Stripe'] extends (...args: never[]) => infer I
