@@ -2,7 +2,7 @@
 // removed, re-inserted or moved into another document at every point of an attempt, two
 // elements at once, attributes and `disabled` changed while an attempt runs. Stripe.js is the
 // fake on window.Stripe; the rule for two elements is one Stripe flow open at a time, page-wide.
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import type { RelinkOutcome, StripeLike } from '../../src/index.js';
 import { createSessionEndpoint } from '../../src/testing/index.js';
 import {
@@ -20,6 +20,7 @@ import {
   useHandlers,
   type Mounted,
 } from './support.js';
+import { keyDown, keyUp } from './keys.js';
 
 const success = (account: string) => ({ status: 'success' as const, accounts: [account] });
 
@@ -68,15 +69,15 @@ describe('fault matrix: the user', () => {
     m.button().focus();
     await expectSoundAttempt(m, {
       run: async () => {
-        await sendKeys({ down: 'Enter' });
+        await keyDown('Enter');
         await until(() => calls.length > 0, 'the first key press');
         // Auto-repeat: keydown again and again (repeat: true) while the attempt runs.
         for (let i = 0; i < 5; i++) {
-          await sendKeys({ down: 'Enter' });
+          await keyDown('Enter');
           m.button().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true, composed: true }));
         }
         await until(() => held.length === 1, 'the flow opened');
-        await sendKeys({ up: 'Enter' });
+        await keyUp('Enter');
         held[0]?.act({ action: 'relink' });
         expect(new Set(calls).size).to.equal(1);
         return calls[0] as Promise<RelinkOutcome>;
@@ -95,17 +96,17 @@ describe('fault matrix: the user', () => {
     m.button().focus();
     await expectSoundAttempt(m, {
       run: async () => {
-        await sendKeys({ down: 'Enter' });
+        await keyDown('Enter');
         await until(() => calls.length > 0, 'the key press');
         const attempt = calls[0] as Promise<RelinkOutcome>;
         await attempt;
         // The attempt failed at once and focus came back to the button; the key is still down,
         // and the keyboard keeps repeating it: not a new press, so no new attempt.
         for (let i = 0; i < 3; i++) {
-          await sendKeys({ down: 'Enter' });
+          await keyDown('Enter');
           await sleep(50);
         }
-        await sendKeys({ up: 'Enter' });
+        await keyUp('Enter');
         return attempt;
       },
       expect: { status: 'error', code: 'session_http_error', retryable: true, httpStatus: 500 },
@@ -123,8 +124,8 @@ describe('fault matrix: the user', () => {
     m.button().focus();
     await expectSoundAttempt(m, {
       run: async () => {
-        for (let i = 0; i < 4; i++) await sendKeys({ down: 'Space' });
-        await sendKeys({ up: 'Space' });
+        for (let i = 0; i < 4; i++) await keyDown(' ');
+        await keyUp(' ');
         await until(() => calls.length > 0, 'the key press');
         await until(() => held.length === 1, 'the flow opened');
         expect(new Set(calls).size).to.equal(1);

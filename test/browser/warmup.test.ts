@@ -1,5 +1,5 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, sleep, until, type Mounted } from './support.js';
+import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, recordStripeJsLoads, sleep, until, type Mounted } from './support.js';
 
 // Stripe.js is the fake on window.Stripe, reached through the real loader, which calls it once
 // per key: the calls for a fresh key show whether (and how often) Stripe.js was loaded for it.
@@ -8,14 +8,7 @@ const freshKey = () => `pk_test_warmup${++keys}x${Date.now()}`;
 const constructed: string[] = [];
 const loadsOf = (key: string) => constructed.filter((k) => k === key).length;
 
-before(() => {
-  const inner = fake.Stripe;
-  const recording = (key: string, options?: { stripeAccount?: string }) => {
-    constructed.push(key);
-    return inner(key, options);
-  };
-  (window as { Stripe?: unknown }).Stripe = Object.assign(recording, { version: inner.version });
-});
+before(() => recordStripeJsLoads(constructed));
 after(() => fake.install(window));
 
 async function hover(m: Mounted): Promise<void> {
@@ -165,7 +158,7 @@ describe('<fc-relink prefetch>', () => {
       m.el.remove(); // removed for good (a task passes), so its prefetch goes
       await sleep(10);
       document.body.append(m.el);
-      m.button().dispatchEvent(new TouchEvent('touchstart'));
+      m.button().dispatchEvent(new Event('touchstart'));
       expect(calls, 'touch').to.equal(2);
       m.el.remove(); // removed for good (a task passes), so its prefetch goes
       await sleep(10);
