@@ -24,7 +24,11 @@ const SECRET_PATTERNS: readonly (readonly [RegExp, string])[] = [
  * redact('Invalid API Key provided: sk_test_****abcd'); // 'Invalid API Key provided: [secret key]'
  */
 export function redact(message: string, maxLength = 300): string {
-  let out = message;
+  // The patterns see a bounded head of a long message: on megabytes of one word, Firefox's and
+  // Safari's regular expressions backtrack for seconds. The head loses its last word, which the
+  // cut may have split into a part the patterns no longer recognise as a secret.
+  const cut = message.length > maxLength * 4;
+  let out = cut ? message.slice(0, maxLength * 4).replace(/[\w*]+$/, '') : message;
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
-  return out.length > maxLength ? `${out.slice(0, maxLength - 1)}…` : out;
+  return cut || out.length > maxLength ? `${out.slice(0, maxLength - 1)}…` : out;
 }

@@ -168,7 +168,7 @@ describe('warming up before the click', () => {
         m.el.remove(); // removed for good (a task passes), so its prefetch goes
         await sleep(10);
         document.body.append(m.el);
-        m.button().dispatchEvent(new TouchEvent('touchstart'));
+        m.button().dispatchEvent(new Event('touchstart'));
         expect(calls, 'touch').to.equal(2);
         m.el.remove(); // removed for good (a task passes), so its prefetch goes
         await sleep(10);

@@ -38,3 +38,18 @@ test('leaves ordinary words and identifiers alone', () => {
 test('caps a long message', () => {
   assert.equal(redact('x'.repeat(400)).length, 300);
 });
+
+test('caps a message of megabytes quickly, and a secret the cap falls in goes whole', () => {
+  const started = performance.now();
+  const huge = redact(`HTTP 500: ${'x'.repeat(5 * 1024 * 1024)}`);
+  assert.ok(performance.now() - started < 200, 'took too long');
+  assert.equal(huge, 'HTTP 500: …');
+  // Long client secrets, redacted to far shorter text: the one a long message is cut in lands
+  // inside the first 300 characters, whatever the offset of the cut.
+  const secret = key('fcsess', '1NxYz9LongRandomPart', 'secret', 'aB3dE'.repeat(20));
+  for (let pad = 0; pad <= secret.length + 1; pad++) {
+    const out = redact(`${'a'.repeat(pad)} ${`${secret} `.repeat(40)}`);
+    assert.ok(out.length <= 300);
+    assert.ok(!out.includes('fcsess_') && !out.includes('aB3dE'), `a part of a secret shows (pad ${pad}): ${out}`);
+  }
+});

@@ -3,7 +3,7 @@
 // once, attributes and `disabled` changed while an attempt runs. Each case goes through
 // expectSoundAttempt. Stripe.js is the fake on window.Stripe; the rule for two elements is one
 // Stripe flow open at a time, page-wide.
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import type { RelinkOutcome, StripeLike } from '../../../src/index.js';
 import { createSessionEndpoint } from '../../../src/testing/index.js';
 import {
@@ -14,6 +14,8 @@ import {
   expectSoundAttempt,
   fake,
   holdFlows,
+  keyDown,
+  keyUp,
   mount,
   recordRelinkCalls,
   sessionFromFake,
@@ -71,15 +73,15 @@ describe('the fault matrix: the user and the page', () => {
       m.button().focus();
       await expectSoundAttempt(m, {
         run: async () => {
-          await sendKeys({ down: 'Enter' });
+          await keyDown('Enter');
           await until(() => calls.length > 0, 'the first key press');
           // Auto-repeat: keydown again and again (repeat: true) while the attempt runs.
           for (let i = 0; i < 5; i++) {
-            await sendKeys({ down: 'Enter' });
+            await keyDown('Enter');
             m.button().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true, composed: true }));
           }
           await until(() => held.length === 1, 'the flow opened');
-          await sendKeys({ up: 'Enter' });
+          await keyUp('Enter');
           held[0]?.act({ action: 'relink' });
           expect(new Set(calls).size).to.equal(1);
           return calls[0] as Promise<RelinkOutcome>;
@@ -98,17 +100,17 @@ describe('the fault matrix: the user and the page', () => {
       m.button().focus();
       await expectSoundAttempt(m, {
         run: async () => {
-          await sendKeys({ down: 'Enter' });
+          await keyDown('Enter');
           await until(() => calls.length > 0, 'the key press');
           const attempt = calls[0] as Promise<RelinkOutcome>;
           await attempt;
           // The attempt failed at once and focus came back to the button; the key is still down,
           // and the keyboard keeps repeating it: not a new press, so no new attempt.
           for (let i = 0; i < 3; i++) {
-            await sendKeys({ down: 'Enter' });
+            await keyDown('Enter');
             await sleep(50);
           }
-          await sendKeys({ up: 'Enter' });
+          await keyUp('Enter');
           return attempt;
         },
         expect: { status: 'error', code: 'session_http_error', retryable: true, httpStatus: 500 },
@@ -126,8 +128,8 @@ describe('the fault matrix: the user and the page', () => {
       m.button().focus();
       await expectSoundAttempt(m, {
         run: async () => {
-          for (let i = 0; i < 4; i++) await sendKeys({ down: 'Space' });
-          await sendKeys({ up: 'Space' });
+          for (let i = 0; i < 4; i++) await keyDown(' ');
+          await keyUp(' ');
           await until(() => calls.length > 0, 'the key press');
           await until(() => held.length === 1, 'the flow opened');
           expect(new Set(calls).size).to.equal(1);

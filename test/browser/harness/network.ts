@@ -1,6 +1,5 @@
-// What answers the page's requests: msw's service worker for the merchant's endpoints, and the
-// test runner for js.stripe.com (never reached from a test).
-import { executeServerCommand } from '@web/test-runner-commands';
+// What answers the page's requests: msw's service worker, for the merchant's endpoints and for
+// js.stripe.com (never reached from a test), in every engine.
 import type { HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import {
@@ -12,16 +11,22 @@ import {
   type VerifyScenario,
 } from '../../../src/testing/index.js';
 import { fake } from './stripe-js.js';
+import { setStripeNetworkMode, stripeJsHandler, type StripeNetworkMode } from './stripe-network.js';
+
+export type { StripeNetworkMode };
 
 export const ENDPOINT = '/api/relink-session';
 export const VERIFY_ENDPOINT = '/api/relink-verify';
 
 let worker: SetupWorker | null = null;
 
-/** Starts msw's service worker once per page; every suite in the page shares it. */
+/**
+ * Starts msw's service worker once per page; every suite in the page shares it. It answers
+ * js.stripe.com too: whoever resets its handlers keeps `stripeJsHandler` among them.
+ */
 export async function startWorker(): Promise<SetupWorker> {
   if (!worker) {
-    worker = setupWorker();
+    worker = setupWorker(stripeJsHandler);
     await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
   }
   return worker;
@@ -31,7 +36,7 @@ export async function startWorker(): Promise<SetupWorker> {
 export async function useEndpoint(scenario: EndpointScenario = 'ok'): Promise<SessionEndpoint> {
   const w = await startWorker();
   const endpoint = createSessionEndpoint(fake, { url: ENDPOINT, scenario });
-  w.resetHandlers(endpoint.handler);
+  w.resetHandlers(stripeJsHandler, endpoint.handler);
   return endpoint;
 }
 
@@ -50,22 +55,17 @@ export async function useHandlers(...handlers: HttpHandler[]): Promise<void> {
 /** Removes every handler `useHandlers` added: the endpoint answers as its scenario says again. */
 export async function restoreEndpoint(endpoint: SessionEndpoint, scenario: EndpointScenario = 'ok'): Promise<void> {
   endpoint.scenario = scenario;
-  (await startWorker()).resetHandlers(endpoint.handler);
+  (await startWorker()).resetHandlers(stripeJsHandler, endpoint.handler);
 }
 
 /**
- * How this page's requests to js.stripe.com are answered, from now on:
- *   'block' (until a test says otherwise): they fail at once, as behind an ad blocker or offline;
- *   'hang':  they are never answered (until the mode changes: then held requests get the new answer);
- *   'empty': 200 JavaScript that does not define window.Stripe (a captive portal, a broken proxy);
- *   'fake':  a script that sets window.Stripe to `stripeJs`'s controllable constructor (./stripe-js.ts).
- * The only way a test reaches js.stripe.com's answers: in Chromium it is the test runner's
- * `stripe-network` command (web-test-runner.config.mjs).
+ * How this page's requests to js.stripe.com are answered, from now on (./stripe-network.ts):
+ * 'block' (until a test says otherwise), 'hang', 'empty' or 'fake'. The only way a test reaches
+ * js.stripe.com's answers.
  */
-export type StripeNetworkMode = 'block' | 'hang' | 'empty' | 'fake';
-
 export async function stripeNetwork(mode: StripeNetworkMode): Promise<void> {
-  await executeServerCommand('stripe-network', mode);
+  await startWorker();
+  setStripeNetworkMode(mode);
 }
 
 /**

@@ -85,3 +85,17 @@ export function holdFlows(log?: string[]): { launch: FakeLaunch; act: (action: F
     });
   return held;
 }
+
+/**
+ * Puts a recorder in front of the fake on window.Stripe: the real loader calls it once per key,
+ * so the keys pushed to `into` show whether (and how often) Stripe.js was loaded for a key.
+ * `fake.install(window)` takes it away.
+ */
+export function recordStripeJsLoads(into: string[]): void {
+  const inner = fake.Stripe;
+  const recording = (key: string, options?: { stripeAccount?: string; locale?: string }) => {
+    into.push(key);
+    return inner(key, options);
+  };
+  (window as { Stripe?: unknown }).Stripe = Object.assign(recording, { version: inner.version });
+}

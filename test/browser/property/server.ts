@@ -6,6 +6,7 @@ import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type { FakeSession } from '../../../src/testing/index.js';
 import { CHECKING, fake, sleep } from '../harness/index.js';
+import { stripeJsHandler } from '../harness/stripe-network.js';
 import {
   RESTRICTED_KEY,
   SECRET_KEY,
@@ -135,6 +136,7 @@ function bodyBytes(plan: Plan, body: BodyPlan, ctx: RunContext): Uint8Array | nu
 /** Makes the run's endpoint (at ctx.url) answer as the plan says, in place of any other handler. */
 export function serveEndpoint(plan: Plan, ctx: RunContext, w: SetupWorker): void {
   w.resetHandlers(
+    stripeJsHandler,
     http.post(ctx.url, async () => {
       ctx.requests += 1;
       // Every response has a real session behind it, so a planted client secret is a real one.
