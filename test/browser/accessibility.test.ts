@@ -1,7 +1,8 @@
 // Accessibility, measured: axe-core checks the element in every state, in English and in Arabic
 // (right to left), and must find nothing.
 import type { FcRelinkElement } from '../../src/index.js';
-import { CHECKING, VERIFY_ENDPOINT, clickAndWait, expect, fake, holdFlows, mount, until, useVerifyEndpoint, type Mounted } from './harness/index.js';
+import { http, HttpResponse } from 'msw';
+import { CHECKING, VERIFY_ENDPOINT, clickAndWait, expect, fake, holdFlows, mount, until, useHandlers, type Mounted } from './harness/index.js';
 
 interface AxeViolation {
   id: string;
@@ -77,12 +78,21 @@ for (const lang of ['en', 'ar']) {
     });
 
     it('finds nothing while the server verifies', async () => {
-      await useVerifyEndpoint('hang');
-      const m = await mountInPage({ lang, 'verify-url': VERIFY_ENDPOINT, 'session-timeout': '60000' });
+      const m = await mountInPage({ lang, 'verify-url': VERIFY_ENDPOINT });
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      await useHandlers(
+        http.post(VERIFY_ENDPOINT, async () => {
+          await answered;
+          return HttpResponse.json({ status: 'succeeded', relink_result: { authorization: 'fcauth_test_stripebank', account: CHECKING, failure_reason: null } });
+        }),
+      );
+      const outcome = m.nextOutcome();
       m.button().click();
       await until(() => stateOf(m) === 'verifying', 'verifying');
       await expectNoViolations(m.el, 'verifying');
-      m.main.remove();
+      answer();
+      expect((await outcome).type).to.equal('fc-relink-success');
     });
 
     for (const [state, customer] of [
