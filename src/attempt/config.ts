@@ -83,19 +83,6 @@ export function url(value: string | null | undefined, name: string): string | nu
   return /^https?:$/.test(parsed.protocol) ? parsed.href : invalid(`${name} must be http(s).`);
 }
 
-function checkHeaders(headers: Record<string, string> | null | undefined): Readonly<Record<string, string>> {
-  const out: Record<string, string> = {};
-  try {
-    // Headers validates names and values exactly as fetch would.
-    new Headers(headers ?? {}).forEach((value, name) => {
-      out[name] = value;
-    });
-  } catch {
-    invalid('headers has an invalid header.');
-  }
-  return Object.freeze(out);
-}
-
 /** The key, checked; `null` when none is set. */
 function publishableKeyOf(host: AttemptHost): string | null {
   const key = given(host.publishableKey);
@@ -139,7 +126,8 @@ export function validateEndpoints(host: AttemptHost): EndpointConfig {
   return {
     account,
     credentials: credentials as RequestCredentials,
-    headers: checkHeaders(host.headers),
+    // The page's own headers, as given: fetch itself refuses an invalid one (session_request_failed).
+    headers: { ...host.headers },
     sessionTimeout: timeout(host.sessionTimeout, DEFAULT_SESSION_TIMEOUT, 'session-timeout'),
     verify,
   };

@@ -66,11 +66,12 @@ describe('configuration checks, before any network traffic', () => {
       });
     }
 
-    it('reports invalid_config for headers that fetch would refuse', async () => {
+    it('leaves a header fetch refuses to fetch, which sends nothing: the page\'s own code is trusted', async () => {
       const m = await mount({ props: { headers: { 'bad header': 'x' } } });
       const outcome = await clickAndWait(m);
-      expect(outcome.detail).to.deep.include({ code: 'invalid_config' });
-      expect((outcome.detail as { message: string }).message).to.include('headers');
+      expect(outcome.detail).to.deep.include({ code: 'session_request_failed', stage: 'session' });
+      expect((outcome.detail as { message: string }).message).to.match(/The session endpoint could not be reached: .*(header|name)/i);
+      expect(m.endpoint.requests).to.have.length(0);
     });
 
     it('trims whitespace around a pasted key and account', async () => {
