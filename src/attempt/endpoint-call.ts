@@ -49,9 +49,13 @@ const retryableStatus = (status: number): boolean => status === 408 || status ==
  */
 async function post(url: string, body: unknown, config: EndpointConfig, signal: AbortSignal): Promise<Response> {
   const sameOrigin = new URL(url).origin === location.origin;
+  // The page's headers, with the request's own content type and accept whatever they say.
+  const headers = new Headers(config.headers);
+  headers.set('content-type', 'application/json');
+  headers.set('accept', 'application/json');
   const response = await fetch(url, {
     method: 'POST',
-    headers: { ...config.headers, 'content-type': 'application/json', accept: 'application/json' },
+    headers,
     body: JSON.stringify(body),
     credentials: config.credentials,
     cache: 'no-store',
