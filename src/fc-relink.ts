@@ -85,7 +85,7 @@ const DISABLED: RelinkErrorDetail = Object.freeze({
 const notLoaded = (error: unknown): RelinkErrorDetail =>
   Object.freeze({
     code: 'session_request_failed',
-    message: `fc-relink could not load a part of itself: ${error instanceof Error ? error.message : String(error)}`,
+    message: `fc-relink could not load a part of itself: ${String(error)}`,
     retryable: true,
     stage: 'session',
   });
@@ -221,6 +221,7 @@ export class FcRelinkElement extends LitElement {
    * over the button again without having moved. That first entry is not the customer asking again.
    */
   #pointerReturns = false;
+
 
   constructor() {
     super();
