@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { enginesFromEnv } from './wtr-browsers.mjs';
 
-const PROPERTY_RUNS = { chromium: 300, firefox: 100, webkit: 100 };
+const PROPERTY_RUNS = { chromium: 300, firefox: 50, webkit: 50 };
 
 const wtr = fileURLToPath(new URL('../node_modules/.bin/web-test-runner', import.meta.url));
 
