@@ -1,6 +1,6 @@
 // How the steps of an attempt end it with an error.
 import { RELINK_ERRORS } from '../errors.js';
-import { redact } from '../shared/redact.js';
+import { redact } from '../redact.js';
 import type { RelinkErrorCode, RelinkErrorDetail } from '../types.js';
 
 /** What may be set on an error detail besides its code and message. */

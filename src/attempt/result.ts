@@ -1,5 +1,5 @@
 import { fail, RelinkFailure } from './failure.js';
-import { redact } from '../shared/redact.js';
+import { redact } from '../redact.js';
 import type { RelinkAccount, RelinkCancel, RelinkStripeError, RelinkSuccess } from '../types.js';
 import type { ValidSession } from './session.js';
 import { isObject, isStripeId } from './shapes.js';

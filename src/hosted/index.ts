@@ -13,7 +13,7 @@ import { claimRecord, saveRecord, type HostedRecord } from './record.js';
  * element's (same `account`, or none set), claims it and has the element `run` its report.
  */
 export function returned(host: AttemptHost, run: (attempt: (hooks: AttemptHooks) => Promise<RelinkOutcome>) => unknown): void {
-  const record = claimRecord(host.account ?? null);
+  const record = claimRecord(host.account?.trim() || null);
   if (record) run((hooks) => resumeHosted(host, hooks, record));
 }
 
@@ -76,7 +76,7 @@ export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promi
     return { status: 'error', error: attempt.detailOf(error, 'session_request_failed') };
   }
   await shownAgain();
-  const record = claimRecord(host.account ?? null);
+  const record = claimRecord(host.account?.trim() || null);
   return record ? resumeHosted(host, hooks, record) : { status: 'cancel', mode: 'same_account', sessionId: null };
 }
 
@@ -85,7 +85,7 @@ export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promi
  * or verifySession), and ends with success when it confirms the relink, cancel when the
  * session was cancelled, else verification_failed.
  */
-export async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord): Promise<RelinkOutcome> {
+async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord): Promise<RelinkOutcome> {
   const { id: sessionId, account, mode } = record;
   const attempt = await attemptHalf();
   try {

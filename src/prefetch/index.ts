@@ -5,13 +5,13 @@ import type { AttemptConfig, AttemptHost, Prefetch, ValidSession } from '../atte
 type AttemptHalf = typeof import('../attempt/index.js');
 
 /** How long a prefetched session may wait for the click before it is thrown away unused. */
-export const PREFETCH_FRESH_MS = 30_000;
+const PREFETCH_FRESH_MS = 30_000;
 
 /**
  * How long the pointer must rest on the button before a session is prefetched: a pointer that
  * merely crosses it on its way elsewhere creates no session. Focus and touch count at once.
  */
-export const PREFETCH_DWELL_MS = 100;
+const PREFETCH_DWELL_MS = 100;
 
 interface Prefetched {
   readonly session: Promise<ValidSession>;
