@@ -3,7 +3,7 @@
 const toDist = (path) => path?.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.js');
 
 export default {
-  globs: ['src/fc-relink.ts', 'src/define.ts'],
+  globs: ['src/shell/fc-relink.ts', 'src/define.ts'],
   outdir: 'dist',
   litelement: true,
   plugins: [

@@ -5,7 +5,7 @@
 import { setupWorker } from 'msw/browser';
 import '../src/index.js';
 import { FC_RELINK_EVENTS, type FcRelinkElement } from '../src/index.js';
-import { translationFor } from '../src/localize.js';
+import { translationFor } from '../src/shell/localize.js';
 import '../src/translations/ar.js';
 import '../src/translations/de.js';
 import '../src/translations/es.js';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const BUDGETS = { shell: 3500, total: 8000 };
+const BUDGETS = { shell: 3500, total: 10000, hosted: 2000 };
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
 /**
@@ -99,10 +99,12 @@ async function cdnBuild() {
 const own = await integratorBundle();
 const cdn = await cdnBuild();
 const attempt = own.lazy.find(({ name }) => name === 'dist/attempt/index.js')?.bytes ?? 0;
+const hosted = own.lazy.find(({ name }) => name === 'dist/hosted/index.js')?.bytes ?? 0;
+// The attempt half holds everything an embedded attempt can load: verify and prefetch included.
 const total = own.shell + attempt;
 const rows = [
   ['shell: loaded with the import', own.shell, `budget ${BUDGETS.shell}`],
-  ...own.lazy.map(({ name, bytes }) => [`+ ${name}, when first needed`, bytes, '']),
+  ...own.lazy.map(({ name, bytes }) => [`+ ${name}, when first needed`, bytes, name === 'dist/hosted/index.js' ? `budget ${BUDGETS.hosted}` : '']),
   ['shell + attempt half', total, `budget ${BUDGETS.total}`],
   ['CDN build at page load (Lit inside)', cdn.atLoad, ''],
   ['CDN build, attempt chunk', cdn.later, ''],
@@ -112,6 +114,7 @@ for (const [name, bytes, note] of rows) console.log(`  ${name.padEnd(40)} ${Stri
 const over = [];
 if (own.shell > BUDGETS.shell) over.push(`the shell is ${own.shell - BUDGETS.shell} B over its ${BUDGETS.shell} B budget`);
 if (total > BUDGETS.total) over.push(`shell + attempt half is ${total - BUDGETS.total} B over its ${BUDGETS.total} B budget`);
+if (hosted > BUDGETS.hosted) over.push(`the hosted half is ${hosted - BUDGETS.hosted} B over its ${BUDGETS.hosted} B budget`);
 if (attempt === 0) over.push('no attempt half was found: the element no longer loads it through import()');
 if (over.length > 0) {
   console.error(`Size check failed: ${over.join('; ')}.`);

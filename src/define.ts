@@ -1,4 +1,4 @@
-import { FcRelinkElement } from './fc-relink.js';
+import { FcRelinkElement } from './shell/fc-relink.js';
 
 // The only module that registers anything. Guarded so that importing it twice, or two copies
 // of the package on one page, never throws, and so that it is inert where there is no DOM.

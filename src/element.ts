@@ -1,8 +1,8 @@
 // fc-relink/element: the class and types, with no side effects. Register it yourself:
 //   customElements.define('my-relink', FcRelinkElement)
-export { FcRelinkElement } from './fc-relink.js';
-export { RELINK_ERRORS, RELINK_ERROR_CODES } from './errors.js';
-export { FC_RELINK_EVENTS } from './events.js';
+export { FcRelinkElement } from './shell/fc-relink.js';
+export { RELINK_ERRORS, RELINK_ERROR_CODES } from './shell/errors.js';
+export { FC_RELINK_EVENTS } from './shell/events.js';
 export type {
   FcRelinkCancelDetail,
   FcRelinkCancelEvent,
@@ -16,7 +16,7 @@ export type {
   FcRelinkStateChangeEvent,
   FcRelinkSuccessDetail,
   FcRelinkSuccessEvent,
-} from './events.js';
-export type * from './types.js';
-export { registerTranslation, type RelinkText, type RelinkTranslation } from './localize.js';
-export { VERSION } from './version.js';
+} from './shell/events.js';
+export type * from './shell/types.js';
+export { registerTranslation, type RelinkText, type RelinkTranslation } from './shell/localize.js';
+export { VERSION } from './shell/version.js';

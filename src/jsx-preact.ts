@@ -1,7 +1,7 @@
 // fc-relink/jsx-preact: types only. `import type {} from 'fc-relink/jsx-preact'` once, and
 // <fc-relink …> type-checks in Preact JSX, events included.
 import type { HTMLAttributes } from 'preact';
-import type { FcRelinkElement } from './fc-relink.js';
+import type { FcRelinkElement } from './shell/fc-relink.js';
 import type { FcRelinkOwnJsxProps } from './jsx-types.js';
 
 export type { FcRelinkEventProps, FcRelinkOwnJsxProps } from './jsx-types.js';

@@ -1,7 +1,7 @@
 // fc-relink/jsx-react: types only. `import type {} from 'fc-relink/jsx-react'` once, and
 // <fc-relink …> type-checks in React 19 JSX without the wrapper, events included.
 import type * as React from 'react';
-import type { FcRelinkElement } from './fc-relink.js';
+import type { FcRelinkElement } from './shell/fc-relink.js';
 import type { FcRelinkOwnJsxProps } from './jsx-types.js';
 
 export type { FcRelinkEventProps, FcRelinkOwnJsxProps } from './jsx-types.js';

@@ -1,7 +1,7 @@
 // What <fc-relink> takes in JSX, derived from the element class: a reactive property the class
 // declares, or an event its event map lists, cannot be missing here.
-import type { FcRelinkEventDetailMap } from './events.js';
-import type { FcRelinkElement } from './fc-relink.js';
+import type { FcRelinkEventDetailMap } from './shell/events.js';
+import type { FcRelinkElement } from './shell/fc-relink.js';
 
 type Declarations = typeof FcRelinkElement.properties;
 

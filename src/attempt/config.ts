@@ -1,7 +1,8 @@
-import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from '../defaults.js';
+import { isStripeId, type StripeIdPrefix } from '../shared/ids.js';
+import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from '../shell/defaults.js';
+import type { FetchSession, RelinkPreload, RelinkState, StripeLike, VerifySession } from '../shell/types.js';
 import { fail } from './failure.js';
-import type { FetchSession, RelinkPreload, RelinkState, StripeLike, VerifySession } from '../types.js';
-import { isStripeId, isStripeLike } from './shapes.js';
+import { isStripeLike } from './shapes.js';
 
 /** What the attempt module reads from its element: the properties, as the page set them. */
 export interface AttemptHost extends HTMLElement {
@@ -54,20 +55,20 @@ export interface AttemptConfig extends EndpointConfig {
 const MAX_TIMEOUT = 2_147_483_647;
 const CREDENTIALS: readonly string[] = ['same-origin', 'include', 'omit'];
 
-export const invalid = (message: string): never => fail('invalid_config', message);
+export const invalidConfig = (message: string): never => fail('invalid_config', message);
 
 /** A trimmed attribute value, or null when it is blank. */
-const given = (value: string | null | undefined): string | null => value?.trim() || null;
+export const given = (value: string | null | undefined): string | null => value?.trim() || null;
 
 /** A trimmed id with this prefix, or null when blank; anything else is invalid. */
-function optionalId(value: string | null | undefined, prefix: string, name: string): string | null {
+function optionalId(value: string | null | undefined, prefix: StripeIdPrefix, name: string): string | null {
   const id = given(value);
-  return id === null || isStripeId(id, prefix) ? id : invalid(`${name} must be ${prefix}….`);
+  return id === null || isStripeId(id, prefix) ? id : invalidConfig(`${name} must be ${prefix}….`);
 }
 
 function timeout(value: number | null | undefined, fallback: number, name: string): number {
   if (value == null) return fallback;
-  return value > 0 && value <= MAX_TIMEOUT ? value : invalid(`${name} must be 1 to ${MAX_TIMEOUT} ms.`);
+  return value > 0 && value <= MAX_TIMEOUT ? value : invalidConfig(`${name} must be 1 to ${MAX_TIMEOUT} ms.`);
 }
 
 /** An http(s) URL, resolved against the document's base URL as a link's href is; or null when blank. */
@@ -78,9 +79,9 @@ export function url(value: string | null | undefined, name: string): string | nu
   try {
     parsed = new URL(text, document.baseURI);
   } catch {
-    return invalid(`${name} is not a URL.`);
+    return invalidConfig(`${name} is not a URL.`);
   }
-  return /^https?:$/.test(parsed.protocol) ? parsed.href : invalid(`${name} must be http(s).`);
+  return /^https?:$/.test(parsed.protocol) ? parsed.href : invalidConfig(`${name} must be http(s).`);
 }
 
 /** The key, checked; `null` when none is set. */
@@ -102,32 +103,55 @@ function stripeSource(host: AttemptHost, publishableKey: string | null, stripeAc
   // Preact sets a property it unsets to '': that is not set either.
   const instance = host.stripe || null;
   if (instance === null) {
-    return publishableKey === null ? invalid('publishable-key is required (pk_test_… or pk_live_…).') : { publishableKey, stripeAccount };
+    return publishableKey === null ? invalidConfig('publishable-key is required (pk_test_… or pk_live_…).') : { publishableKey, stripeAccount };
   }
   // A promise is checked when it resolves; anything else can be checked now.
   const thenable = typeof (instance as Partial<PromiseLike<unknown>>).then === 'function';
-  return thenable || isStripeLike(instance) ? { instance } : invalid('stripe must be a Stripe.js instance or a Promise of one.');
+  return thenable || isStripeLike(instance) ? { instance } : invalidConfig('stripe must be a Stripe.js instance or a Promise of one.');
 }
 
 /** The page's function when it set one, else the endpoint; null when neither is set. */
-function answerSource<F>(call: F | null | undefined, endpoint: string | null | undefined, attribute: string): AnswerSource<F> | null {
+function answerSource<F>(
+  call: F | null | undefined,
+  endpoint: string | null | undefined,
+  names: { readonly property: string; readonly attribute: string },
+): AnswerSource<F> | null {
   // Preact sets a property it unsets to '': that is not set either.
-  if (call) return { call };
-  const href = url(endpoint, attribute);
+  if (call) return typeof call === 'function' ? { call } : invalidConfig(`${names.property} must be a function.`);
+  const href = url(endpoint, names.attribute);
   return href === null ? null : { url: href };
+}
+
+/**
+ * The page's extra request headers, checked by the browser's own rules (a name fetch would
+ * refuse, a value with a line break) before anything is sent.
+ */
+function headersOf(headers: Record<string, string> | null | undefined): Readonly<Record<string, string>> {
+  // Preact sets a property it unsets to '': that is not set either.
+  if (!headers) return {};
+  if (typeof headers !== 'object' || Array.isArray(headers)) return invalidConfig('headers must be an object of header names and values.');
+  const given = { ...headers };
+  for (const [name, value] of Object.entries(given)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      // The value is not repeated: a header may carry a token.
+      invalidConfig(`headers: ${JSON.stringify(name)} is not a valid header name, or its value is not a valid header value.`);
+    }
+  }
+  return given;
 }
 
 /** Validates what requests to the merchant's endpoints need; throws the first problem found. */
 export function validateEndpoints(host: AttemptHost): EndpointConfig {
   const account = optionalId(host.account, 'fca_', 'account');
-  const verify = answerSource(host.verifySession, host.verifyUrl, 'verify-url');
+  const verify = answerSource(host.verifySession, host.verifyUrl, { property: 'verifySession', attribute: 'verify-url' });
   const credentials = host.credentials ?? 'same-origin';
-  if (!CREDENTIALS.includes(credentials)) invalid('credentials must be same-origin, include or omit.');
+  if (!CREDENTIALS.includes(credentials)) invalidConfig('credentials must be same-origin, include or omit.');
   return {
     account,
     credentials: credentials as RequestCredentials,
-    // The page's own headers, as given: fetch itself refuses an invalid one (session_request_failed).
-    headers: { ...host.headers },
+    headers: headersOf(host.headers),
     sessionTimeout: timeout(host.sessionTimeout, DEFAULT_SESSION_TIMEOUT, 'session-timeout'),
     verify,
   };
@@ -141,7 +165,9 @@ export function validateEndpoints(host: AttemptHost): EndpointConfig {
 export function validateConfig(host: AttemptHost): AttemptConfig {
   const publishableKey = publishableKeyOf(host);
   const stripe = stripeSource(host, publishableKey, optionalId(host.stripeAccount, 'acct_', 'stripe-account'));
-  const session = answerSource(host.fetchSession, host.sessionUrl, 'session-url') ?? invalid('session-url is required.');
+  const session =
+    answerSource(host.fetchSession, host.sessionUrl, { property: 'fetchSession', attribute: 'session-url' }) ??
+    invalidConfig('session-url is required.');
   return {
     ...validateEndpoints(host),
     stripe,

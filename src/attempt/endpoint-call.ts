@@ -1,5 +1,5 @@
 import { fail, messageOf } from './failure.js';
-import type { RelinkErrorCode } from '../types.js';
+import type { RelinkErrorCode } from '../shell/types.js';
 import type { EndpointConfig } from './config.js';
 import { ABORTED, TIMEOUT, within } from './deadline.js';
 

@@ -1,21 +1,18 @@
 // How the steps of an attempt end it with an error.
-import { RELINK_ERRORS } from '../errors.js';
-import { redact } from '../redact.js';
-import type { RelinkErrorCode, RelinkErrorDetail } from '../types.js';
-
-/** What may be set on an error detail besides its code and message. */
-export type RelinkErrorExtra = Partial<Omit<RelinkErrorDetail, 'code' | 'message'>>;
+import { redact } from '../shared/redact.js';
+import { errorDetail, type RelinkErrorExtra } from '../shell/errors.js';
+import type { RelinkErrorCode, RelinkErrorDetail } from '../shell/types.js';
 
 /** Builds a frozen error detail; the message is scrubbed of anything secret. */
-export function relinkError(code: RelinkErrorCode, message: string, extra: RelinkErrorExtra = {}): RelinkErrorDetail {
-  return Object.freeze({ code, message: redact(message), ...RELINK_ERRORS[code], ...extra });
+export function relinkError(code: RelinkErrorCode, message: string, extra?: RelinkErrorExtra): RelinkErrorDetail {
+  return errorDetail(code, redact(message), extra);
 }
 
 /**
  * What a step of an attempt throws to end it with an error; the attempt reports its `detail`.
  * Anything else thrown inside an attempt is a failure nobody planned for.
  */
-export class RelinkFailure extends Error {
+export class AttemptError extends Error {
   readonly detail: RelinkErrorDetail;
 
   constructor(detail: RelinkErrorDetail) {
@@ -26,7 +23,12 @@ export class RelinkFailure extends Error {
 
 /** Ends the current step of an attempt with this error. */
 export function fail(code: RelinkErrorCode, message: string, extra?: RelinkErrorExtra): never {
-  throw new RelinkFailure(relinkError(code, message, extra));
+  throw new AttemptError(relinkError(code, message, extra));
+}
+
+/** The HTTP status an answer came with, for an error detail: nothing when there was none. */
+export function withStatus(status: number | undefined): RelinkErrorExtra {
+  return status === undefined ? {} : { status };
 }
 
 /**
@@ -47,5 +49,5 @@ export function messageOf(error: unknown): string {
  * for anything else (a bug, ours or a hook's), `unexpected` with what was thrown.
  */
 export function detailOf(error: unknown, unexpected: RelinkErrorCode): RelinkErrorDetail {
-  return error instanceof RelinkFailure ? error.detail : relinkError(unexpected, `Unexpected failure: ${messageOf(error)}`);
+  return error instanceof AttemptError ? error.detail : relinkError(unexpected, `Unexpected failure: ${messageOf(error)}`);
 }

@@ -1,21 +1,23 @@
 // The attempt half of fc-relink, loaded by the element through import() on the first sign that
 // it will be used (intent, visibility or an attempt, as `preload` says), never at page load.
+// What it exports is all the element and the hosted half use of it (see README.md here).
 import { validateConfig, type AttemptHost } from './config.js';
-import { prefetches } from './prefetched.js';
+import { prefetchDisconnected, prefetchIntent } from './prefetch.js';
 import { preloadStripe } from './stripe.js';
 
 export { runAttempt, type AttemptHooks } from './run.js';
-export type { AnswerSource, AttemptConfig, AttemptHost, EndpointConfig } from './config.js';
-export type { ValidSession } from './session.js';
+export type { AttemptHost } from './config.js';
 
-// What the prefetch and hosted halves build on.
-export { invalid, url, validateConfig, validateEndpoints } from './config.js';
+// The hosted half's way in: it fetches this half through import(), as the element does, so
+// that a bundler keeps each half in a chunk of its own.
+export { given, invalidConfig, url, validateEndpoints } from './config.js';
 export { ABORTED } from './deadline.js';
-export { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';
-export { detailOf, fail } from './failure.js';
-export { prefetches, type Prefetch } from './prefetched.js';
-export { requestSession, SESSION_CALL } from './session.js';
-export { isObject, isStripeId } from './shapes.js';
+export { callEndpoint, type JsonAnswer } from './endpoint-call.js';
+export { detailOf, fail, withStatus } from './failure.js';
+export { SESSION_CALL } from './session.js';
+export { isObject } from './shapes.js';
+export { isSessionId } from '../shared/ids.js';
+export { askServer, confirmed } from './verify.js';
 
 /**
  * Loads Stripe.js for the element's configuration and language, ahead of its first attempt. An
@@ -29,7 +31,8 @@ export function preload(host: AttemptHost, language: string): void {
   }
 }
 
+/** The customer showed intent on the element's button, and `prefetch` is on. */
+export const intent = prefetchIntent;
+
 /** The element was disconnected: its prefetch, if it has one, is told. */
-export function disconnected(host: AttemptHost): void {
-  prefetches.get(host)?.disconnected();
-}
+export const disconnected = prefetchDisconnected;

@@ -1,8 +1,9 @@
-import { fail, RelinkFailure } from './failure.js';
-import { redact } from '../redact.js';
-import type { RelinkAccount, RelinkCancel, RelinkStripeError, RelinkSuccess } from '../types.js';
+import { AttemptError, fail } from './failure.js';
+import { redact } from '../shared/redact.js';
+import type { RelinkAccount, RelinkCancel, RelinkStripeError, RelinkSuccess } from '../shell/types.js';
 import type { ValidSession } from './session.js';
-import { isObject, isStripeId } from './shapes.js';
+import { isStripeId } from '../shared/ids.js';
+import { isObject } from './shapes.js';
 
 // Retrying only helps where a fresh session or a moment's wait can change the answer. An
 // invalid_request_error is how Stripe.js reports an expired or already-used session (no
@@ -104,7 +105,7 @@ export function interpretResult(raw: unknown, session: ValidSession, expectedLiv
   try {
     return interpret(raw, session, expectedLivemode);
   } catch (error) {
-    if (error instanceof RelinkFailure) throw error;
+    if (error instanceof AttemptError) throw error;
     return fail('stripe_error', 'Stripe.js returned a malformed result.', { retryable: true });
   }
 }

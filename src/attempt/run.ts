@@ -1,14 +1,13 @@
-import type { FcRelinkStartDetail } from '../events.js';
-import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../types.js';
+import type { FcRelinkStartDetail } from '../shell/events.js';
+import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../shell/types.js';
 import { validateConfig, type AttemptHost } from './config.js';
 import { ABORTED } from './deadline.js';
 import { detailOf, fail, messageOf } from './failure.js';
+import { takePrefetched } from './prefetch.js';
 import { interpretResult } from './result.js';
 import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
-import { callEndpoint } from './endpoint-call.js';
-import { isObject } from './shapes.js';
-import { prefetches } from './prefetched.js';
+import { verifyRelink } from './verify.js';
 
 /** How an attempt reports progress to its element. */
 export interface AttemptHooks {
@@ -46,15 +45,12 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     const config = validateConfig(host);
     stage = 'session';
     hooks.enter('loading');
-    // The server check is a half of its own, fetched while the rest runs, where one is configured.
-    const verifyHalf = config.verify && import('../verify/index.js');
-    verifyHalf?.catch(() => {});
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
     // rather than their sum. Nothing is opened until the session has been checked; a failure
     // to load is reported then, so it is held until then.
     const stripePending = resolveStripe(config, hooks.language, signal);
     stripePending.catch(() => {});
-    session = await (prefetches.get(host)?.take(config, signal) ?? requestSession(config, signal));
+    session = await (takePrefetched(host, config, signal) ?? requestSession(config, signal));
     checkSession(config, session);
     stage = 'stripe';
     const stripe = await stripePending;
@@ -72,12 +68,11 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
       return interpretResult(raw, opened, config.livemode ?? opened.livemode);
     });
     stage = 'verify';
-    if (outcome.status === 'success' && config.verify && verifyHalf) {
+    if (outcome.status === 'success' && config.verify) {
       hooks.enter('verifying');
-      const { verifyRelink } = await verifyHalf;
-      const tools = { callEndpoint, detailOf, fail, isObject };
-      const expected = { sessionId: outcome.sessionId, mode: opened.mode, account: opened.account, authorization: opened.authorization };
-      await verifyRelink(tools, config, config.verify, expected, outcome.accounts);
+      const { sessionId } = outcome;
+      const expected = { sessionId, mode: opened.mode, account: opened.account, authorization: opened.authorization };
+      await verifyRelink(config, config.verify, expected, outcome.accounts);
     }
     return outcome;
   } catch (error) {

@@ -1,8 +1,10 @@
-import { fail } from './failure.js';
-import type { RelinkMode } from '../types.js';
+import { isClientSecret, isSessionId, isStripeId, type StripeIdPrefix } from '../shared/ids.js';
+import type { RelinkSessionRequest } from '../shared/wire.js';
+import type { RelinkMode } from '../shell/types.js';
 import type { AttemptConfig } from './config.js';
 import { callEndpoint, type CallNames } from './endpoint-call.js';
-import { isObject, isStripeId } from './shapes.js';
+import { fail, withStatus } from './failure.js';
+import { isObject } from './shapes.js';
 
 /** A session response that passed validation. The secret stays inside the attempt. */
 export interface ValidSession {
@@ -30,16 +32,16 @@ export const SESSION_CALL: CallNames = {
  */
 export function parseSession(body: unknown, status?: number): ValidSession {
   const bad = (why: string): never =>
-    fail('invalid_session_response', `Bad session response: ${why}`, status === undefined ? {} : { status });
+    fail('invalid_session_response', `Bad session response: ${why}`, withStatus(status));
   const record = (value: unknown, why: string): Record<string, unknown> =>
     isObject(value) && !Array.isArray(value) ? value : bad(why);
-  const optionalId = (value: unknown, prefix: string, name: string): string | null =>
+  const optionalId = (value: unknown, prefix: StripeIdPrefix, name: string): string | null =>
     value == null ? null : isStripeId(value, prefix) ? value : bad(`${name} is not ${prefix}….`);
 
   const session = record(body, 'not an object.');
   const secret = session.client_secret;
   if (typeof secret !== 'string') return bad('no client_secret.');
-  if (!isStripeId(secret, 'fcsess_') || !secret.includes('_secret_')) bad('client_secret is not fcsess_…_secret_….');
+  if (!isClientSecret(secret)) bad('client_secret is not fcsess_…_secret_….');
   const options = record(session.relink_options, 'no relink_options.');
   const authorization = isStripeId(options.authorization, 'fcauth_')
     ? options.authorization
@@ -51,7 +53,8 @@ export function parseSession(body: unknown, status?: number): ValidSession {
     mode: account === null ? 'any_account' : 'same_account',
     authorization,
     account,
-    sessionId: optionalId(session.id, 'fcsess_', 'id'),
+    // An id is shown in events and kept in storage: never the client secret in its place.
+    sessionId: session.id == null ? null : isSessionId(session.id) ? session.id : bad('id is not a session id like fcsess_….'),
     livemode: livemode == null ? null : typeof livemode === 'boolean' ? livemode : bad('livemode is not a boolean.'),
   };
 }
@@ -67,7 +70,7 @@ export async function requestSession(config: AttemptConfig, signal: AbortSignal)
     SESSION_CALL,
     'call' in session
       ? { call: (limit) => session.call({ account, signal: limit }) }
-      : { url: session.url, body: account === null ? {} : { account } },
+      : { url: session.url, body: (account === null ? {} : { account }) satisfies RelinkSessionRequest },
     config,
     signal,
   );

@@ -1,15 +1,9 @@
-import type { StripeLike } from '../types.js';
+import type { StripeLike } from '../shell/types.js';
 
 // What third parties hand over (endpoints, fetchSession, Stripe.js or a stand-in) is checked for
-// shape before anything reads it as such.
+// shape before anything reads it as such. Stripe's id shapes are in shared/ids.ts.
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 export const isStripeLike = (value: unknown): value is StripeLike =>
   isObject(value) && typeof value.collectFinancialConnectionsAccounts === 'function';
-
-const ID_TAIL = /^[A-Za-z0-9_]+$/;
-
-/** True when `value` is `prefix` followed by Stripe id characters. */
-export const isStripeId = (value: unknown, prefix: string): value is string =>
-  typeof value === 'string' && value.startsWith(prefix) && ID_TAIL.test(value.slice(prefix.length));

@@ -2,10 +2,10 @@
 // ESM loader happy.
 import { loadStripe } from '@stripe/stripe-js/pure/index.mjs';
 import { fail, messageOf } from './failure.js';
-import { STRIPE_JS, stripeScriptPolicy } from '../stripe-script.js';
+import { STRIPE_JS, stripeScriptPolicy } from '../shell/stripe-script.js';
 import type { StripeElementLocale } from '@stripe/stripe-js';
-import type { StripeLike } from '../types.js';
-import { VERSION } from '../version.js';
+import type { StripeLike } from '../shell/types.js';
+import { VERSION } from '../shell/version.js';
 import type { AttemptConfig } from './config.js';
 import { ABORTED, TIMEOUT, raceAbort, within } from './deadline.js';
 import { isStripeLike } from './shapes.js';
@@ -45,13 +45,14 @@ function injectStripeJs(): Promise<void> {
 }
 
 // The languages Stripe.js can show its flow in (its StripeElementLocale), by lower-cased tag.
-const STRIPE_LOCALES = new Map(
+const STRIPE_LOCALES: ReadonlyMap<string, StripeElementLocale> = new Map(
   (
-    'ar bg cs da de el en en-AU en-CA en-NZ en-GB es es-ES es-419 et fi fil fr fr-CA fr-FR he hu hr id it it-IT ja ko ' +
-    'lt lv ms mt nb nl no pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'
-  )
-    .split(' ')
-    .map((locale) => [locale.toLowerCase(), locale as StripeElementLocale]),
+    [
+      'ar', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-AU', 'en-CA', 'en-NZ', 'en-GB', 'es', 'es-ES', 'es-419', 'et',
+      'fi', 'fil', 'fr', 'fr-CA', 'fr-FR', 'he', 'hu', 'hr', 'id', 'it', 'it-IT', 'ja', 'ko', 'lt', 'lv', 'ms', 'mt',
+      'nb', 'nl', 'no', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+    ] as const satisfies readonly StripeElementLocale[]
+  ).map((locale) => [locale.toLowerCase(), locale]),
 );
 
 /**

@@ -1,32 +1,36 @@
 // The hosted half of fc-relink (ui="hosted"), loaded by the element through import() only where
 // it is used: the attempt sends the tab to Stripe's hosted page, and the element on the page
 // Stripe returns to reports how it ended.
-// It builds on the attempt half, which it fetches through import() like the element does, so that
-// a bundler keeps each half in a chunk of its own rather than splitting out what both use.
+// It builds on the attempt half in one way only: it fetches it through import(), as the element
+// does, and uses what its index exports. A static import of an attempt module would make a
+// bundler split the modules both use into a chunk of their own.
 import type { AttemptHooks, AttemptHost } from '../attempt/index.js';
-import type { RelinkOutcome } from '../types.js';
+import type { RelinkHostedRequest } from '../shared/wire.js';
+import type { RelinkOutcome } from '../shell/types.js';
 import { claimRecord, saveRecord, type HostedRecord } from './record.js';
-
-
-/**
- * On the page Stripe returned to: if this tab has a hosted relink to report, and it is this
- * element's (same `account`, or none set), claims it and has the element `run` its report.
- */
-export function returned(host: AttemptHost, run: (attempt: (hooks: AttemptHooks) => Promise<RelinkOutcome>) => unknown): void {
-  const record = claimRecord(host.account?.trim() || null);
-  if (record) run((hooks) => resumeHosted(host, hooks, record));
-}
 
 type AttemptHalf = typeof import('../attempt/index.js');
 const attemptHalf = (): Promise<AttemptHalf> => import('../attempt/index.js');
 
+/** An attempt that reports how a hosted relink ended. */
+export type HostedReport = (hooks: AttemptHooks) => Promise<RelinkOutcome>;
+
+/**
+ * On the page Stripe returned to: if this tab has a hosted relink to report, and it is this
+ * element's (same `account`, or none set), claims it and returns the attempt that reports it.
+ */
+export async function returned(host: AttemptHost): Promise<HostedReport | null> {
+  const attempt = await attemptHalf();
+  const record = claimRecord(attempt.given(host.account));
+  return record && ((hooks) => resumeHosted(host, hooks, record));
+}
+
 /** A hosted session as the endpoint answered it: its id, and Stripe's page to send the tab to. */
-function parseHosted({ fail, isObject, isStripeId }: AttemptHalf, body: unknown, status: number | undefined): { id: string; url: string } {
-  const bad = (why: string): never =>
-    fail('invalid_session_response', `Bad hosted session response: ${why}`, status === undefined ? {} : { status });
+function parseHosted({ fail, isObject, isSessionId, withStatus }: AttemptHalf, body: unknown, status: number | undefined): { id: string; url: string } {
+  const bad = (why: string): never => fail('invalid_session_response', `Bad hosted session response: ${why}`, withStatus(status));
   if (!isObject(body)) return bad('not an object.');
   const { id, url: page } = body;
-  if (!isStripeId(id, 'fcsess_')) return bad('id is not fcsess_….');
+  if (!isSessionId(id)) return bad('id is not a session id like fcsess_….');
   if (typeof page !== 'string') return bad('no url.');
   // Stripe's page, as given: http(s) only, never a script or data URL.
   let href: URL;
@@ -57,13 +61,13 @@ const shownAgain = (): Promise<void> =>
  */
 export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promise<RelinkOutcome> {
   const attempt = await attemptHalf();
-  const { invalid } = attempt;
+  const { invalidConfig } = attempt;
   try {
     const config = attempt.validateEndpoints(host);
-    const account = config.account ?? invalid('account is required with ui="hosted": hosted relink repairs one known account.');
-    const sessionUrl = attempt.url(host.sessionUrl, 'session-url') ?? invalid('session-url is required with ui="hosted".');
+    const account = config.account ?? invalidConfig('account is required with ui="hosted": hosted relink repairs one known account.');
+    const sessionUrl = attempt.url(host.sessionUrl, 'session-url') ?? invalidConfig('session-url is required with ui="hosted".');
     hooks.enter('loading');
-    const body = { account, delivery: 'url' };
+    const body: RelinkHostedRequest = { account, delivery: 'url' };
     const answer = await attempt.callEndpoint(attempt.SESSION_CALL, { url: sessionUrl, body }, config, hooks.signal);
     const session = parseHosted(attempt, answer.body, answer.status);
     saveRecord({ id: session.id, account, mode: 'same_account', at: Date.now() });
@@ -76,7 +80,7 @@ export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promi
     return { status: 'error', error: attempt.detailOf(error, 'session_request_failed') };
   }
   await shownAgain();
-  const record = claimRecord(host.account?.trim() || null);
+  const record = claimRecord(attempt.given(host.account));
   return record ? resumeHosted(host, hooks, record) : { status: 'cancel', mode: 'same_account', sessionId: null };
 }
 
@@ -90,13 +94,11 @@ async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: Host
   const attempt = await attemptHalf();
   try {
     const config = attempt.validateEndpoints(host);
-    const verify = config.verify ?? attempt.invalid('verify-url is required to report a hosted relink.');
+    const verify = config.verify ?? attempt.invalidConfig('verify-url is required to report a hosted relink.');
     hooks.enter('verifying');
-    const { askServer, unconfirmed } = await import('../verify/index.js');
-    const { body, status } = await askServer(attempt, { ...config, account }, verify, sessionId);
-    if (attempt.isObject(body) && body.status === 'cancelled') return { status: 'cancel', mode, sessionId };
-    const why = unconfirmed(attempt, body, { sessionId, mode, account, authorization: null });
-    if (why !== null) attempt.fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
+    const answer = await attempt.askServer({ ...config, account }, verify, sessionId);
+    if (attempt.isObject(answer.body) && answer.body.status === 'cancelled') return { status: 'cancel', mode, sessionId };
+    attempt.confirmed(answer, { sessionId, mode, account, authorization: null });
     return { status: 'success', mode, sessionId, accounts: [] };
   } catch (error) {
     return { status: 'error', error: attempt.detailOf(error, 'verification_failed') };

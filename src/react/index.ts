@@ -3,14 +3,14 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import '../define.js';
-import { FcRelinkElement } from '../fc-relink.js';
+import { FcRelinkElement } from '../shell/fc-relink.js';
 import type {
   FcRelinkCancelEvent,
   FcRelinkErrorEvent,
   FcRelinkStartEvent,
   FcRelinkStateChangeEvent,
   FcRelinkSuccessEvent,
-} from '../events.js';
+} from '../shell/events.js';
 
 /**
  * `<fc-relink>` as a React component. Properties (`publishableKey`, `sessionUrl`, `account`,

@@ -1,5 +1,6 @@
 // Runs the app's authorize() and checks what it returns before anything reaches Stripe: a
 // throwing or sloppy authorize() must fail closed, and must not leak its message to the customer.
+import { isStripeId } from '../shared/ids.js';
 import { forbidden, serverError } from './responses.js';
 import type { RelinkAuthorizeContext, RelinkErrorContext, RelinkGrant, RelinkHandlerOptions, RelinkPermission } from './types.js';
 
@@ -8,9 +9,6 @@ export type AuthorizeOutcome =
   | { readonly ok: true; readonly grant: RelinkGrant }
   | { readonly ok: false; readonly response: Response };
 
-const AUTHORIZATION_ID = /^fcauth_[A-Za-z0-9_]+$/;
-const CUSTOMER_ID = /^cus_[A-Za-z0-9_]+$/;
-const CONNECT_ACCOUNT_ID = /^acct_[A-Za-z0-9_]+$/;
 
 /**
  * Passes an error to the app's `onError`, if any. A logger that throws must not turn a clean
@@ -40,16 +38,15 @@ function isHolder(value: unknown): boolean {
   const holder = value as { type?: unknown; customer?: unknown; customer_account?: unknown; account?: unknown };
   // Exactly one id, so Stripe is never left to choose; other fields are dropped, not sent.
   if ([holder.customer, holder.customer_account, holder.account].filter((id) => id !== undefined).length !== 1) return false;
-  const id = (pattern: RegExp, field: unknown) => typeof field === 'string' && pattern.test(field);
-  if (holder.type === 'customer') return id(CUSTOMER_ID, holder.customer) || id(CONNECT_ACCOUNT_ID, holder.customer_account);
-  return holder.type === 'account' && id(CONNECT_ACCOUNT_ID, holder.account);
+  if (holder.type === 'customer') return isStripeId(holder.customer, 'cus_') || isStripeId(holder.customer_account, 'acct_');
+  return holder.type === 'account' && isStripeId(holder.account, 'acct_');
 }
 
 /** Why a grant is unusable, or `null` when it is sound. */
 function grantProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'authorize() must resolve to an object or null.';
   const grant = value as Partial<Record<keyof RelinkGrant, unknown>>;
-  if (typeof grant.authorization !== 'string' || !AUTHORIZATION_ID.test(grant.authorization)) {
+  if (!isStripeId(grant.authorization, 'fcauth_')) {
     return 'authorize() returned no authorization like fcauth_….';
   }
   if (grant.accountHolder !== undefined && !isHolder(grant.accountHolder)) {
@@ -58,7 +55,7 @@ function grantProblem(value: unknown): string | null {
   if (grant.permissions !== undefined && !isPermissions(grant.permissions)) {
     return 'authorize() returned permissions that are not a non-empty list of strings.';
   }
-  if (grant.stripeAccount !== undefined && (typeof grant.stripeAccount !== 'string' || !CONNECT_ACCOUNT_ID.test(grant.stripeAccount))) {
+  if (grant.stripeAccount !== undefined && !isStripeId(grant.stripeAccount, 'acct_')) {
     return 'authorize() returned a stripeAccount that is not like acct_….';
   }
   return null;

@@ -1,6 +1,7 @@
 // The request bodies of the handlers: a small JSON object. Anything else is refused before
 // authorize() or Stripe sees it.
 import { jsonError } from './responses.js';
+import { isSessionId, isStripeId } from '../shared/ids.js';
 
 /**
  * The largest body the relink handlers read: their JSON holds an id or two. Anything bigger is
@@ -67,7 +68,7 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
     }
   } catch {
     // The client went away mid-body, or a middleware already drained the stream.
-    return invalid('The request body could not be read.', 'invalid_body');
+    return badRequest('The request body could not be read.', 'invalid_body');
   }
   return { ok: true, bytes: join(chunks, length) };
 }
@@ -92,31 +93,31 @@ export async function readJsonObject(request: Request): Promise<BodyResult> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
   } catch {
-    return invalid('The request body is not valid JSON.', 'invalid_json');
+    return badRequest('The request body is not valid JSON.', 'invalid_json');
   }
   if (text.trim() === '') return { ok: true, body: {} };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return invalid('The request body is not valid JSON.', 'invalid_json');
+    return badRequest('The request body is not valid JSON.', 'invalid_json');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return invalid('The request body must be a JSON object.', 'invalid_json');
+    return badRequest('The request body must be a JSON object.', 'invalid_json');
   }
   return { ok: true, body: parsed as Record<string, unknown> };
 }
 
-/** What an id field must look like: its pattern, and how the 400 message shows it. */
+/** What an id field must look like, and how the 400 message shows it. */
 export interface IdShape {
-  readonly pattern: RegExp;
+  readonly test: (value: unknown) => value is string;
   readonly example: string;
 }
 
 /** `fca_…`: the only account ids Stripe issues. */
-export const ACCOUNT_ID: IdShape = { pattern: /^fca_[A-Za-z0-9_]+$/, example: 'fca_…' };
-/** `fcsess_…`. A client secret (`fcsess_…_secret_…`) matches the pattern too; readId() refuses it. */
-export const SESSION_ID: IdShape = { pattern: /^fcsess_[A-Za-z0-9_]+$/, example: 'fcsess_…' };
+export const ACCOUNT_ID: IdShape = { test: (value) => isStripeId(value, 'fca_'), example: 'fca_…' };
+/** `fcsess_…`, never a client secret (`fcsess_…_secret_…`). */
+export const SESSION_ID: IdShape = { test: isSessionId, example: 'fcsess_…' };
 
 /**
  * Reads an id field, or the 400 to answer with. The message names the field and never echoes
@@ -128,8 +129,8 @@ export const SESSION_ID: IdShape = { pattern: /^fcsess_[A-Za-z0-9_]+$/, example:
  */
 export function readId(body: Record<string, unknown>, field: string, shape: IdShape): string | Response {
   const value = body[field];
-  if (typeof value === 'string' && shape.pattern.test(value) && !value.includes('_secret_')) return value;
-  return invalid(`"${field}" must be an id like ${shape.example}.`, 'parameter_invalid').response;
+  if (shape.test(value)) return value;
+  return badRequest(`"${field}" must be an id like ${shape.example}.`, 'parameter_invalid').response;
 }
 
 /**
@@ -153,15 +154,15 @@ export function readChoice<T extends string>(body: Record<string, unknown>, fiel
   const value = body[field];
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-  return invalid(`"${field}" must be one of ${choices.map((c) => `"${c}"`).join(', ')}.`, 'parameter_invalid').response;
+  return badRequest(`"${field}" must be one of ${choices.map((c) => `"${c}"`).join(', ')}.`, 'parameter_invalid').response;
 }
 
 /**
  * A 400 `invalid_request_error` with `code`.
  *
  * @example
- * return invalid('The request body is not valid JSON.', 'invalid_json').response;
+ * return badRequest('The request body is not valid JSON.', 'invalid_json').response;
  */
-export function invalid(message: string, code: string): { ok: false; response: Response } {
+export function badRequest(message: string, code: string): { ok: false; response: Response } {
   return { ok: false, response: jsonError(400, { message, type: 'invalid_request_error', code }) };
 }

@@ -1,5 +1,6 @@
 // POST /relink-hosted: a relink on Stripe's hosted page, handed to the customer as a URL or
 // emailed by Stripe, under the same rules as the embedded session handler.
+import type { RelinkHostedDelivery } from '../shared/wire.js';
 import { report, runAuthorize } from './authorize.js';
 import { ACCOUNT_ID, readChoice, readJsonObject, readOptionalId } from './body.js';
 import { assertHandlerOptions } from './options.js';
@@ -14,15 +15,6 @@ import {
   type RelinkSessionParams,
   type RelinkStripeSession,
 } from './types.js';
-
-/**
- * How the customer reaches Stripe's hosted page: `'url'` (you get the link: redirect to it, or
- * send it yourself) or `'email'` (Stripe emails the account holder).
- *
- * @example
- * const delivery: RelinkHostedDelivery = 'email';
- */
-export type RelinkHostedDelivery = 'url' | 'email';
 
 /**
  * Options of {@link createHostedRelinkHandler}.
@@ -41,15 +33,6 @@ export interface RelinkHostedHandlerOptions extends RelinkHandlerOptions {
   /** As for {@link createRelinkSessionHandler}. */
   readonly sessionParams?: RelinkSessionParams;
 }
-
-/**
- * The 200 answer: `{ id, url }` for `url` delivery, `{ id, delivery: 'email' }` for `email`.
- *
- * @example
- * const answer = (await response.json()) as RelinkHostedResponse;
- * if ('url' in answer) location.assign(answer.url);
- */
-export type RelinkHostedResponse = { id: string; url: string } | { id: string; delivery: 'email' };
 
 /**
  * Whether Stripe refused an email because one went to this account less than 48 hours ago.

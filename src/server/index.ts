@@ -3,12 +3,7 @@
 // and the eligibility rule.
 export { createRelinkSessionHandler } from './session-handler.js';
 export { createRelinkVerifyHandler } from './verify-handler.js';
-export {
-  createHostedRelinkHandler,
-  type RelinkHostedDelivery,
-  type RelinkHostedHandlerOptions,
-  type RelinkHostedResponse,
-} from './hosted-handler.js';
+export { createHostedRelinkHandler, type RelinkHostedHandlerOptions } from './hosted-handler.js';
 export {
   createRelinkWebhookHandler,
   type RelinkedNotice,
@@ -43,6 +38,8 @@ export {
   type RelinkErrorContext,
   type RelinkGrant,
   type RelinkHandlerOptions,
+  type RelinkHostedDelivery,
+  type RelinkHostedResponse,
   type RelinkPermission,
   type RelinkPrefetch,
   type RelinkRequestOptions,

@@ -1,6 +1,6 @@
 // Turns a failed Stripe call into the answer the customer's browser gets: a status that says
 // whose problem it is, and Stripe's message only where it is about the request and scrubbed.
-import { redact } from '../redact.js';
+import { redact } from '../shared/redact.js';
 import { jsonError, serverError } from './responses.js';
 
 /** The fields of a stripe-node error this module reads; all optional, since anything may be thrown. */

@@ -2,6 +2,15 @@
 // `stripe`, so that both the GA SDK and the beta SDK (which types relink) fit, and so that this
 // entry needs no particular `stripe` version to type-check.
 
+// The JSON the handlers answer is the element's: one set of types for both.
+export type {
+  RelinkErrorBody,
+  RelinkHostedDelivery,
+  RelinkHostedResponse,
+  RelinkSessionResponse,
+  RelinkVerifyResponse,
+} from '../shared/wire.js';
+
 /**
  * The preview API version the handlers send on every Stripe request unless told otherwise.
  * Relink exists only on preview versions (it arrived in `2026-01-28.preview`); this is the
@@ -326,44 +335,3 @@ export interface RelinkVerifyHandlerOptions extends RelinkHandlerOptions {
  * export const POST: FetchHandler = createRelinkSessionHandler({ stripe, authorize });
  */
 export type FetchHandler = (request: Request) => Promise<Response>;
-
-/**
- * What the session handler answers (200): exactly what `<fc-relink>` needs.
- *
- * @example
- * const body = (await response.json()) as RelinkSessionResponse;
- */
-export interface RelinkSessionResponse {
-  id: string;
-  client_secret: string;
-  relink_options: { authorization: string; account: string | null };
-  livemode: boolean;
-}
-
-/**
- * What the verify handler answers (200): the session's status and Stripe's relink result.
- *
- * @example
- * const { status, relink_result } = (await response.json()) as RelinkVerifyResponse;
- * if (status === 'succeeded' && relink_result?.failure_reason === null) markRepaired();
- */
-export interface RelinkVerifyResponse {
-  /** `pending`, `succeeded`, `failed` or `cancelled`; `null` if Stripe gave none. */
-  status: string | null;
-  /** `null` until Stripe reports one. */
-  relink_result: {
-    authorization: string | null;
-    account: string | null;
-    failure_reason: string | null;
-  } | null;
-}
-
-/**
- * The body of every non-2xx answer. `message` is safe to show to the customer.
- *
- * @example
- * if (!response.ok) showError(((await response.json()) as RelinkErrorBody).error.message);
- */
-export interface RelinkErrorBody {
-  error: { message: string; type: string; code?: string };
-}

@@ -4,7 +4,7 @@ import type {
 } from '@stripe/stripe-js';
 // The public types of the fake Stripe (fc-relink/testing): what it holds, and what a test or
 // demo can ask of it.
-import type { RelinkSessionConfig, StripeLike } from '../types.js';
+import type { RelinkSessionConfig, StripeLike } from '../shell/types.js';
 
 type Account = FinancialConnectionsSession.Account;
 type Permission = FinancialConnectionsSession.Permission;

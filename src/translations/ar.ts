@@ -1,6 +1,6 @@
 // Arabic customer texts (right to left, "Stripe" kept in Latin script); same keys and order as en, words from Stripe's own Arabic flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const ar: RelinkTranslation = {
   $code: 'ar',

@@ -1,6 +1,6 @@
 // German customer texts (Sie); same keys and order as en, words from Stripe's own German flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const de: RelinkTranslation = {
   $code: 'de',

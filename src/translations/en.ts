@@ -1,5 +1,5 @@
 // English, built into the element: the reference set of customer texts.
-import type { RelinkTranslation } from '../localize.js';
+import type { RelinkTranslation } from '../shell/localize.js';
 
 const en: RelinkTranslation = {
   $code: 'en',

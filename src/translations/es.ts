@@ -1,6 +1,6 @@
 // Spanish customer texts (tú, neutral for Spain and Latin America); same keys and order as en, words from Stripe's own Spanish flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const es: RelinkTranslation = {
   $code: 'es',

@@ -1,6 +1,6 @@
 // French customer texts (vous); same keys and order as en, words from Stripe's own French flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const fr: RelinkTranslation = {
   $code: 'fr',

@@ -1,6 +1,6 @@
 // Italian customer texts (tu); same keys and order as en, words from Stripe's own Italian flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const it: RelinkTranslation = {
   $code: 'it',

@@ -1,6 +1,6 @@
 // Japanese customer texts (polite です/ます); same keys and order as en, words from Stripe's own Japanese flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const ja: RelinkTranslation = {
   $code: 'ja',

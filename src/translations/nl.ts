@@ -1,6 +1,6 @@
 // Dutch customer texts (je); same keys and order as en, words from Stripe's own Dutch flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const nl: RelinkTranslation = {
   $code: 'nl',

@@ -1,6 +1,6 @@
 // Portuguese customer texts (Brazil, você register, wording kept readable in Portugal); same keys and order as en, words from Stripe's own pt-BR flow.
 // Importing this module registers it.
-import { registerTranslation, type RelinkTranslation } from '../localize.js';
+import { registerTranslation, type RelinkTranslation } from '../shell/localize.js';
 
 const pt: RelinkTranslation = {
   $code: 'pt',

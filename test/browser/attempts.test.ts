@@ -42,30 +42,54 @@ describe('an attempt', () => {
       expect(seen).to.deep.equal(['loading=loading', 'open=open', 'success=success']);
     });
 
-    it('disables the button with aria-busy while loading and while the flow is open', async () => {
+    it('keeps the button focusable but aria-disabled and aria-busy while loading and while the flow is open', async () => {
       const held = holdFlows();
       const m = await mount({ scenario: 'slow', attrs: { account: CHECKING } });
       m.endpoint.delayMs = 150;
-      expect(m.button().disabled).to.equal(false);
-      expect(m.button().getAttribute('aria-busy')).to.equal('false');
+      const busy = () => [m.button().disabled, m.button().getAttribute('aria-disabled'), m.button().getAttribute('aria-busy')];
+      expect(busy()).to.deep.equal([false, 'false', 'false']);
+      m.button().focus();
       const outcome = m.el.relink();
       await until(() => m.el.state === 'loading');
       await m.el.updateComplete;
-      expect(m.button().disabled).to.equal(true);
-      expect(m.button().getAttribute('aria-busy')).to.equal('true');
+      expect(busy()).to.deep.equal([false, 'true', 'true']);
+      // Focus stays where the customer left it, not dropped to the page.
+      expect(m.el.shadowRoot?.activeElement).to.equal(m.button());
 
       await until(() => held.length === 1);
       await m.el.updateComplete;
       expect(m.el.state).to.equal('open');
-      expect(m.button().disabled).to.equal(true);
-      expect(m.button().getAttribute('aria-busy')).to.equal('true');
+      expect(busy()).to.deep.equal([false, 'true', 'true']);
       expect(m.status()).to.match(/Continue in the Stripe window/);
 
       held[0]?.act({ action: 'relink' });
       await outcome;
       await m.el.updateComplete;
-      expect(m.button().disabled).to.equal(false);
-      expect(m.button().getAttribute('aria-busy')).to.equal('false');
+      expect(busy()).to.deep.equal([false, 'false', 'false']);
+    });
+
+    it('starts nothing new when the busy button is clicked', async () => {
+      const held = holdFlows();
+      const m = await mount({ attrs: { account: CHECKING } });
+      const outcome = m.el.relink();
+      await until(() => held.length === 1);
+      m.button().click();
+      m.button().click();
+      await m.el.updateComplete;
+      expect(m.endpoint.requests).to.have.length(1);
+      expect(m.events.filter((e) => e.type === 'fc-relink-start')).to.have.length(1);
+      held[0]?.act({ action: 'relink' });
+      expect((await outcome).status).to.equal('success');
+    });
+
+    // Every engine the suite runs in has custom states.
+    it('shows its state as a CSS custom state, beside the state attribute', async () => {
+      const m = await mount({ attrs: { account: CHECKING } });
+      expect(m.el.matches(':state(idle)')).to.equal(true);
+      await clickAndWait(m);
+      expect(m.el.matches(':state(success)')).to.equal(true);
+      expect(m.el.matches(':state(idle)')).to.equal(false);
+      expect(m.el.matches(':state(loading)')).to.equal(false);
     });
 
     it('survives a listener that throws', async () => {

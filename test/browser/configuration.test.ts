@@ -1,4 +1,4 @@
-import { CHECKING, TEST_KEY, clickAndWait, expect, fake, mount } from './harness/index.js';
+import { CHECKING, TEST_KEY, clickAndWait, expect, fake, mount, type MountOptions } from './harness/index.js';
 import en from '../../src/translations/en.js';
 
 // Key-shaped strings are assembled, so that no literal in the repository looks like a leaked key.
@@ -66,12 +66,31 @@ describe('configuration checks, before any network traffic', () => {
       });
     }
 
-    it('leaves a header fetch refuses to fetch, which sends nothing: the page\'s own code is trusted', async () => {
-      const m = await mount({ props: { headers: { 'bad header': 'x' } } });
+    // What a plain-JavaScript page can set, whatever the types say.
+    const badProperties: [string, Record<string, unknown>, string][] = [
+      ['a header name fetch would refuse', { headers: { 'bad header': 'x' } }, '"bad header"'],
+      ['a header value with a line break', { headers: { 'x-csrf-token': 'a\r\nx-injected: 1' } }, '"x-csrf-token"'],
+      ['headers that are not an object', { headers: 'x-csrf-token: 1' }, 'headers'],
+      ['a fetchSession that is not a function', { fetchSession: { url: '/api/relink-session' } }, 'fetchSession'],
+      ['a verifySession that is not a function', { verifySession: 'yes' }, 'verifySession'],
+    ];
+    for (const [what, props, named] of badProperties) {
+      it(`reports invalid_config for ${what}, naming ${named}, and sends nothing`, async () => {
+        const launches = fake.launches.length;
+        const m = await mount({ props: props as NonNullable<MountOptions['props']> });
+        const outcome = await clickAndWait(m);
+        expect(outcome.detail).to.deep.include({ code: 'invalid_config', stage: 'config', retryable: false });
+        const { message } = outcome.detail as { message: string };
+        expect(message).to.include(named);
+        expect(m.endpoint.requests).to.have.length(0);
+        expect(fake.launches.length).to.equal(launches);
+      });
+    }
+
+    it('never repeats a header value in its message: a header may carry a token', async () => {
+      const m = await mount({ props: { headers: { 'x-csrf-token': 'tok-3141\n5926' } } });
       const outcome = await clickAndWait(m);
-      expect(outcome.detail).to.deep.include({ code: 'session_request_failed', stage: 'session' });
-      expect((outcome.detail as { message: string }).message).to.match(/The session endpoint could not be reached: .*(header|name)/i);
-      expect(m.endpoint.requests).to.have.length(0);
+      expect((outcome.detail as { message: string }).message).not.to.include('3141');
     });
 
     it('trims whitespace around a pasted key and account', async () => {

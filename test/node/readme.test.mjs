@@ -57,7 +57,7 @@ async function manifestElement() {
 test('README\'s attribute and property table is custom-elements.json\'s', async () => {
   const element = await manifestElement();
   // A default written as a shared constant (DEFAULT_SESSION_TIMEOUT) is the constant's value.
-  const defaults = await import('../../dist/defaults.js');
+  const defaults = await import('../../dist/shell/defaults.js');
   const value = (text) => (text in defaults ? String(defaults[text]) : text);
   const publicFields = element.members.filter((m) => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !m.name.startsWith('#'));
   const expected = [

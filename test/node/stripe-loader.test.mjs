@@ -8,6 +8,6 @@ test('the Stripe.js URL fc-relink injects is the one the installed @stripe/strip
   const loader = await readFile(new URL('../../node_modules/@stripe/stripe-js/dist/pure.mjs', import.meta.url), 'utf8');
   const train = /var RELEASE_TRAIN = '([a-z]+)';/.exec(loader)?.[1];
   assert.ok(train, 'the loader names its release train');
-  const ours = await readFile(new URL('../../src/stripe-script.ts', import.meta.url), 'utf8');
+  const ours = await readFile(new URL('../../src/shell/stripe-script.ts', import.meta.url), 'utf8');
   assert.match(ours, new RegExp(`export const STRIPE_JS = 'https://js\\.stripe\\.com/${train}/stripe\\.js';`));
 });

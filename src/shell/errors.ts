@@ -1,5 +1,5 @@
 // The closed set of error codes, public and shared by the element and its attempt half.
-import type { RelinkErrorCode, RelinkStage } from './types.js';
+import type { RelinkErrorCode, RelinkErrorDetail, RelinkStage } from './types.js';
 
 /**
  * Every error code, with the stage it belongs to and whether a new attempt may succeed.
@@ -24,3 +24,11 @@ export const RELINK_ERRORS = /* @__PURE__ */ Object.freeze({
 export const RELINK_ERROR_CODES: readonly RelinkErrorCode[] = /* @__PURE__ */ Object.freeze(
   /* @__PURE__ */ Object.keys(RELINK_ERRORS) as RelinkErrorCode[],
 );
+
+/** What may be set on an error detail besides its code and message. */
+export type RelinkErrorExtra = Partial<Omit<RelinkErrorDetail, 'code' | 'message'>>;
+
+/** A frozen error detail: the code's stage and retryability from the table, unless `extra` says otherwise. */
+export function errorDetail(code: RelinkErrorCode, message: string, extra: RelinkErrorExtra = {}): RelinkErrorDetail {
+  return Object.freeze({ code, message, ...RELINK_ERRORS[code], ...extra });
+}

@@ -2,6 +2,9 @@ import type {
   FinancialConnectionsSession,
   FinancialConnectionsSessionResult,
 } from '@stripe/stripe-js';
+import type { RelinkSessionResponse, RelinkVerifyResponse } from '../shared/wire.js';
+
+export type * from '../shared/wire.js';
 
 /**
  * Which accounts the customer may relink, decided by the session:
@@ -38,23 +41,8 @@ export type RelinkUi = 'embedded' | 'hosted';
 /** Where in an attempt an error happened. */
 export type RelinkStage = 'config' | 'session' | 'stripe' | 'result' | 'verify';
 
-/**
- * What the merchant endpoint (or `fetchSession`) returns: a subset of Stripe's
- * Financial Connections Session object.
- */
-export interface RelinkSessionConfig {
-  /** `fcsess_…_secret_…`. Used for exactly one attempt, never stored or shown. */
-  client_secret: string;
-  relink_options: {
-    /** `fcauth_…` */
-    authorization: string;
-    /** `fca_…` for a same-account session; `null` or absent for any-account. */
-    account?: string | null;
-  };
-  /** `fcsess_…`, reported in events as `sessionId`. */
-  id?: string;
-  livemode?: boolean;
-}
+/** @deprecated Renamed {@link RelinkSessionResponse}, the name fc-relink/server uses for the same JSON. */
+export type RelinkSessionConfig = RelinkSessionResponse;
 
 /** The argument of the `fetchSession` property. */
 export interface FetchSessionRequest {
@@ -65,7 +53,7 @@ export interface FetchSessionRequest {
 }
 
 /** Replaces the built-in endpoint request. */
-export type FetchSession = (request: FetchSessionRequest) => Promise<RelinkSessionConfig>;
+export type FetchSession = (request: FetchSessionRequest) => Promise<RelinkSessionResponse>;
 
 /** The argument of the `verifySession` property. */
 export interface VerifySessionRequest {
@@ -75,23 +63,11 @@ export interface VerifySessionRequest {
   signal: AbortSignal;
 }
 
-/**
- * What the verify endpoint (or `verifySession`) answers: the session's outcome as the server
- * read it back from Stripe (`createRelinkVerifyHandler` in `fc-relink/server` answers this).
- */
-export interface RelinkVerification {
-  status?: 'pending' | 'succeeded' | 'failed' | 'cancelled' | null;
-  relink_result: {
-    /** Set only when the relink succeeded. */
-    authorization: string | null;
-    /** Set only when a specific account was asked for and relinked. */
-    account: string | null;
-    failure_reason?: 'no_authorization' | 'no_account' | 'other' | null;
-  } | null;
-}
+/** @deprecated Renamed {@link RelinkVerifyResponse}, the name fc-relink/server uses for the same JSON. */
+export type RelinkVerification = RelinkVerifyResponse;
 
 /** Replaces the built-in verify request. */
-export type VerifySession = (request: VerifySessionRequest) => Promise<RelinkVerification>;
+export type VerifySession = (request: VerifySessionRequest) => Promise<RelinkVerifyResponse>;
 
 /**
  * A Financial Connections account as Stripe.js returned it: the fields Stripe.js documents

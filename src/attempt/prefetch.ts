@@ -1,8 +1,7 @@
-// The prefetch half of fc-relink, loaded by the element through import() only where `prefetch`
-// is on: it requests the session when the customer shows intent, for the click to use.
-import type { AttemptConfig, AttemptHost, Prefetch, ValidSession } from '../attempt/index.js';
-
-type AttemptHalf = typeof import('../attempt/index.js');
+// `prefetch`: the session requested when the customer shows intent, for the click to use.
+import { isBusy } from '../shell/states.js';
+import { validateConfig, type AttemptConfig, type AttemptHost } from './config.js';
+import { requestSession, type ValidSession } from './session.js';
 
 /** How long a prefetched session may wait for the click before it is thrown away unused. */
 const PREFETCH_FRESH_MS = 30_000;
@@ -29,21 +28,17 @@ function askedFor({ session, account, credentials, headers }: AttemptConfig): st
 
 const fetchSessionOf = ({ session }: AttemptConfig): unknown => ('call' in session ? session.call : null);
 
-const BUSY: readonly string[] = ['loading', 'open', 'verifying'];
-
 /**
  * The session requested ahead of the click, for one element. Nothing it does is visible: no
  * state, no event, no error; an attempt that finds nothing ready simply asks itself.
  */
-class Prefetcher implements Prefetch {
+class Prefetcher {
   readonly #host: AttemptHost;
-  readonly #attempt: AttemptHalf;
   #prefetched: Prefetched | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: AttemptHost, attempt: AttemptHalf) {
+  constructor(host: AttemptHost) {
     this.#host = host;
-    this.#attempt = attempt;
   }
 
   /**
@@ -57,8 +52,12 @@ class Prefetcher implements Prefetch {
     else this.#prefetch();
   }
 
-  // A prefetch still in flight is handed over as it is: its own `session-timeout` started before
-  // the click, so the attempt still ends within `session-timeout` of the click.
+  /**
+   * The session asked for with exactly this configuration, if one is waiting (or still on its
+   * way); handed out once. The attempt aborts it through `signal`. A prefetch still in flight is
+   * handed over as it is: its own `session-timeout` started before the click, so the attempt
+   * still ends within `session-timeout` of the click.
+   */
   take(config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> | null {
     // A click before the dwell is over: this attempt asks itself, and nothing is prefetched after it.
     clearTimeout(this.#dwell);
@@ -73,6 +72,7 @@ class Prefetcher implements Prefetch {
     return taken.session;
   }
 
+  /** The element was disconnected: nothing more is prefetched for it, and its session is dropped unless it comes back. */
   disconnected(): void {
     clearTimeout(this.#dwell);
     // A move disconnects and reconnects in one task; only a real removal throws the session away.
@@ -90,17 +90,17 @@ class Prefetcher implements Prefetch {
 
   #prefetch(): void {
     const host = this.#host;
-    if (this.#prefetched || !host.prefetch || host.disabled || BUSY.includes(host.state)) return;
+    if (this.#prefetched || !host.prefetch || host.disabled || isBusy(host.state)) return;
     // While the configuration is invalid nothing is prefetched: the attempt will say why.
     let config: AttemptConfig;
     try {
-      config = this.#attempt.validateConfig(host);
+      config = validateConfig(host);
     } catch {
       return;
     }
     const controller = new AbortController();
     const entry: Prefetched = {
-      session: this.#attempt.requestSession(config, controller.signal),
+      session: requestSession(config, controller.signal),
       controller,
       timer: setTimeout(() => this.#drop(entry), PREFETCH_FRESH_MS),
       askedFor: askedFor(config),
@@ -113,9 +113,22 @@ class Prefetcher implements Prefetch {
   }
 }
 
-/** The customer showed intent on the element's button; `attempt` is the loaded attempt half. */
-export function intent(host: AttemptHost, type: string, attempt: AttemptHalf): void {
-  let prefetcher = attempt.prefetches.get(host) as Prefetcher | undefined;
-  if (!prefetcher) attempt.prefetches.set(host, (prefetcher = new Prefetcher(host, attempt)));
+/** Each element's prefetcher, once it has one. */
+const prefetchers = new WeakMap<AttemptHost, Prefetcher>();
+
+/** The customer showed intent on the element's button (`focusin`, `pointerenter`, `pointerleave`, `touchstart`). */
+export function prefetchIntent(host: AttemptHost, type: string): void {
+  let prefetcher = prefetchers.get(host);
+  if (!prefetcher) prefetchers.set(host, (prefetcher = new Prefetcher(host)));
   prefetcher.intent(type);
+}
+
+/** The session prefetched for this attempt's configuration, if there is one; else `null`. */
+export function takePrefetched(host: AttemptHost, config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> | null {
+  return prefetchers.get(host)?.take(config, signal) ?? null;
+}
+
+/** The element was disconnected: its prefetch, if it has one, is told. */
+export function prefetchDisconnected(host: AttemptHost): void {
+  prefetchers.get(host)?.disconnected();
 }

@@ -1,14 +1,12 @@
-// The verify half of fc-relink, loaded through import() only where a server check is
-// configured (verify-url or verifySession), and by the hosted half. What it needs of the attempt
-// half is handed to it, so that a bundler keeps each half in a chunk of its own.
-import type { AnswerSource, CallNames, EndpointConfig, JsonAnswer } from '../attempt/index.js';
-import type { RelinkAccount, RelinkMode, VerifySession } from '../types.js';
-
-/** What the verify half uses of the attempt half. */
-export type VerifyTools = Pick<
-  typeof import('../attempt/index.js'),
-  'callEndpoint' | 'detailOf' | 'fail' | 'isObject'
->;
+// The server check after Stripe's flow (verify-url or verifySession): the merchant's server
+// reads the session back from Stripe and says how it really ended. Used by the embedded attempt
+// and, through the attempt half's exports, by the hosted half on the page Stripe returns to.
+import type { RelinkVerifyRequest } from '../shared/wire.js';
+import type { RelinkAccount, RelinkMode, VerifySession } from '../shell/types.js';
+import type { AnswerSource, EndpointConfig } from './config.js';
+import { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';
+import { detailOf, fail, withStatus } from './failure.js';
+import { isObject } from './shapes.js';
 
 /** What the server's answer must confirm. */
 export interface ExpectedRelink {
@@ -20,7 +18,7 @@ export interface ExpectedRelink {
   readonly authorization: string | null;
 }
 
-const NAMES: CallNames = {
+const VERIFY_CALL: CallNames = {
   endpoint: 'The verify endpoint',
   fn: 'verifySession',
   unreachable: 'verification_failed',
@@ -33,12 +31,11 @@ const NAMES: CallNames = {
  * Stripe (a browser can be tampered with, Stripe's record cannot). The request names the
  * session and the element's account, so the server can check both belong to the customer.
  */
-export function askServer({ callEndpoint }: VerifyTools, config: EndpointConfig, verify: AnswerSource<VerifySession>, sessionId: string): Promise<JsonAnswer> {
+export function askServer(config: EndpointConfig, verify: AnswerSource<VerifySession>, sessionId: string): Promise<JsonAnswer> {
+  const body: RelinkVerifyRequest = { session: sessionId, account: config.account };
   return callEndpoint(
-    NAMES,
-    'call' in verify
-      ? { call: (signal) => verify.call({ sessionId, signal }) }
-      : { url: verify.url, body: { session: sessionId, account: config.account } },
+    VERIFY_CALL,
+    'call' in verify ? { call: (signal) => verify.call({ sessionId, signal }) } : { url: verify.url, body },
     config,
     // Deliberately not tied to the element's lifetime: once the flow has run, its outcome is
     // worth knowing even if the element has left the page.
@@ -47,7 +44,7 @@ export function askServer({ callEndpoint }: VerifyTools, config: EndpointConfig,
 }
 
 /** Why the server's answer does not confirm the relink, or `null` when it does. */
-export function unconfirmed({ isObject }: VerifyTools, answer: unknown, expected: ExpectedRelink): string | null {
+function unconfirmed(answer: unknown, expected: ExpectedRelink): string | null {
   if (!isObject(answer)) return 'not an object';
   const { status, relink_result: result } = answer;
   if (status === 'failed' || status === 'cancelled') return `session ${status}`;
@@ -65,23 +62,25 @@ export function unconfirmed({ isObject }: VerifyTools, answer: unknown, expected
   return null;
 }
 
+/** Throws verification_failed unless the server's answer confirms the relink. */
+export function confirmed({ body, status }: JsonAnswer, expected: ExpectedRelink): void {
+  const why = unconfirmed(body, expected);
+  if (why !== null) fail('verification_failed', `The server did not confirm the relink: ${why}.`, withStatus(status));
+}
+
 /**
  * Accepts the relink only when the server confirms it; otherwise throws verification_failed,
  * always retryable (a new attempt may well be confirmed) and listing the accounts Stripe.js
  * returned.
  */
 export async function verifyRelink(
-  tools: VerifyTools,
   config: EndpointConfig,
   verify: AnswerSource<VerifySession>,
   expected: ExpectedRelink,
   accounts: readonly RelinkAccount[],
 ): Promise<void> {
-  const { detailOf, fail } = tools;
   try {
-    const { body, status } = await askServer(tools, config, verify, expected.sessionId);
-    const why = unconfirmed(tools, body, expected);
-    if (why !== null) fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
+    confirmed(await askServer(config, verify, expected.sessionId), expected);
   } catch (error) {
     // Only a positive answer confirms; anything else fails closed.
     const { message, ...rest } = detailOf(error, 'verification_failed');

@@ -1,7 +1,7 @@
 // The customer's language: which translation an element shows, and re-rendering it when a
 // `lang` on the page changes or a translation is registered.
 import type { ReactiveController, ReactiveElement } from 'lit';
-import en from './translations/en.js';
+import en from '../translations/en.js';
 
 /**
  * The texts a customer reads, in one language. `en` is built in and is the reference set; every
