@@ -21,13 +21,25 @@ export interface RelinkTranslation {
   readonly $dir: 'ltr' | 'rtl';
   /** The button's label (the default slot replaces it). */
   readonly label: string;
+  /** The button's label after a success: it no longer invites reconnecting the same account. */
+  readonly reconnected: string;
+  /** `idle` with `reason="inactive"`: why the customer is asked. */
+  readonly reasonInactive: string;
+  /** `idle` with `reason="expiring"` and no `due`. */
+  readonly reasonExpiring: string;
+  /** `idle` with `reason="expiring"` and a `due` date, written where `{date}` is. */
+  readonly reasonExpiringOn: string;
+  /** `idle` with `reason="permissions"` and no `due`. */
+  readonly reasonPermissions: string;
+  /** `idle` with `reason="permissions"` and a `due` date, written where `{date}` is. */
+  readonly reasonPermissionsBy: string;
   /** `loading`: asking for a session and loading Stripe. */
   readonly loading: string;
   /** `open`: Stripe's window is on screen. */
   readonly open: string;
   /** `open` with `ui="hosted"`: the tab is on its way to Stripe's page. */
   readonly redirecting: string;
-  /** `verifying`: the merchant's server confirms the outcome with Stripe. */
+  /** `verifying`: the merchant's server checks the outcome with Stripe. */
   readonly verifying: string;
   /** `success`. */
   readonly success: string;
@@ -35,10 +47,16 @@ export interface RelinkTranslation {
   readonly cancel: string;
   /** `error` where trying again may work. */
   readonly retry: string;
-  /** `error` where Stripe could not be reached at all (no connection, a content blocker). */
+  /** `error` where Stripe could not be reached at all (no connection, something blocking it). */
   readonly blocked: string;
   /** `error` where trying again will not help: whom to ask. */
   readonly unavailable: string;
+  /** `error` where the merchant's server answered 401: the customer's own session has ended. */
+  readonly signedOut: string;
+  /** `error` after Stripe's window said the account is reconnected, but the check afterwards failed. */
+  readonly unconfirmed: string;
+  /** `error` where Stripe's window returned another account than the one asked about. */
+  readonly otherAccount: string;
 }
 
 /** The keys of the texts (not the `$` ones). */
