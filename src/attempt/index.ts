@@ -3,9 +3,11 @@
 // What it exports is all the element and the hosted half use of it (see README.md here).
 import { validateConfig, type AttemptHost } from './config.js';
 import { prefetchDisconnected, prefetchIntent } from './prefetch.js';
+
+export { prefetchedAttemptId } from './prefetch.js';
 import { preloadStripe } from './stripe.js';
 
-export { runAttempt, type AttemptHooks } from './run.js';
+export { runAttempt, type AttemptHooks, type AttemptOutcome } from './run.js';
 export type { AttemptHost } from './config.js';
 
 // The hosted half's way in: it fetches this half through import(), as the element does, so

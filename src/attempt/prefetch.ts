@@ -1,4 +1,5 @@
 // `prefetch`: the session requested when the customer shows intent, for the click to use.
+import { newAttemptId } from '../shell/attempt-id.js';
 import { isBusy } from '../shell/states.js';
 import { validateConfig, type AttemptConfig, type AttemptHost } from './config.js';
 import { requestSession, type ValidSession } from './session.js';
@@ -14,6 +15,8 @@ const PREFETCH_DWELL_MS = 100;
 
 interface Prefetched {
   readonly session: Promise<ValidSession>;
+  /** The id of the attempt that will use it: the next click's. */
+  readonly attemptId: string;
   readonly controller: AbortController;
   readonly timer: ReturnType<typeof setTimeout>;
   /** What the session was asked for with; an attempt with another configuration cannot use it. */
@@ -72,6 +75,11 @@ class Prefetcher {
     return taken.session;
   }
 
+  /** The id the next attempt takes, so that the session asked for ahead of it is sent under its id. */
+  get attemptId(): string | null {
+    return this.#prefetched?.attemptId ?? null;
+  }
+
   /** The element was disconnected: nothing more is prefetched for it, and its session is dropped unless it comes back. */
   disconnected(): void {
     clearTimeout(this.#dwell);
@@ -99,8 +107,10 @@ class Prefetcher {
       return;
     }
     const controller = new AbortController();
+    const attemptId = newAttemptId();
     const entry: Prefetched = {
-      session: requestSession(config, controller.signal),
+      session: requestSession(config, attemptId, controller.signal),
+      attemptId,
       controller,
       timer: setTimeout(() => this.#drop(entry), PREFETCH_FRESH_MS),
       askedFor: askedFor(config),
@@ -126,6 +136,11 @@ export function prefetchIntent(host: AttemptHost, type: string): void {
 /** The session prefetched for this attempt's configuration, if there is one; else `null`. */
 export function takePrefetched(host: AttemptHost, config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> | null {
   return prefetchers.get(host)?.take(config, signal) ?? null;
+}
+
+/** The id of the attempt a prefetched session waits for, if one does. */
+export function prefetchedAttemptId(host: AttemptHost): string | null {
+  return prefetchers.get(host)?.attemptId ?? null;
 }
 
 /** The element was disconnected: its prefetch, if it has one, is told. */

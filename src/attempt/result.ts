@@ -1,6 +1,7 @@
 import { AttemptError, fail } from './failure.js';
 import { redact } from '../shared/redact.js';
-import type { RelinkAccount, RelinkCancel, RelinkStripeError, RelinkSuccess } from '../shell/types.js';
+import type { RelinkAccount, RelinkStripeError } from '../shell/types.js';
+import type { AttemptOutcome } from './run.js';
 import type { ValidSession } from './session.js';
 import { isStripeId } from '../shared/ids.js';
 import { isObject } from './shapes.js';
@@ -57,7 +58,7 @@ function stripeErrorOf(raw: unknown): RelinkStripeError {
 
 const idsOf = (accounts: readonly RelinkAccount[]): readonly string[] => Object.freeze(accounts.map((account) => account.id));
 
-function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): RelinkSuccess | RelinkCancel {
+function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): Exclude<AttemptOutcome, { status: 'error' }> {
   // Objects only: a function or a Proxy-like oddity carrying the right names is not Stripe's shape.
   const { error, financialConnectionsSession: returned } = isObject(raw) ? raw : {};
   if (error) {
@@ -101,7 +102,11 @@ function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolea
  * result that is not Stripe's shape (down to each account's id), or that throws when read, is a
  * malformed result, never an exception and never a success.
  */
-export function interpretResult(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): RelinkSuccess | RelinkCancel {
+export function interpretResult(
+  raw: unknown,
+  session: ValidSession,
+  expectedLivemode: boolean | null,
+): Exclude<AttemptOutcome, { status: 'error' }> {
   try {
     return interpret(raw, session, expectedLivemode);
   } catch (error) {

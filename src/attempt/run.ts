@@ -1,5 +1,5 @@
 import type { FcRelinkStartDetail } from '../shell/events.js';
-import type { RelinkErrorCode, RelinkOutcome, RelinkStage } from '../shell/types.js';
+import type { RelinkCancel, RelinkErrorCode, RelinkFailure, RelinkStage, RelinkSuccess } from '../shell/types.js';
 import { validateConfig, type AttemptHost } from './config.js';
 import { ABORTED } from './deadline.js';
 import { detailOf, fail, messageOf } from './failure.js';
@@ -9,15 +9,20 @@ import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
 import { verifyRelink } from './verify.js';
 
+/** An attempt's outcome as the attempt knows it; the element adds the attempt's id. */
+export type AttemptOutcome = Omit<RelinkSuccess, 'attemptId'> | Omit<RelinkCancel, 'attemptId'> | RelinkFailure;
+
 /** How an attempt reports progress to its element. */
 export interface AttemptHooks {
+  /** The attempt's id, sent to the merchant's endpoints as `attempt`. */
+  readonly attemptId: string;
   /** Aborting ends the attempt with a cancel, as long as Stripe's flow is not yet open. */
   readonly signal: AbortSignal;
   /** The element's language (its `lang` or its closest ancestor's), for Stripe's flow; `''` if none. */
   readonly language: string;
   enter(state: 'loading' | 'open' | 'verifying'): void;
   /** Called just before Stripe's flow opens. */
-  started(detail: FcRelinkStartDetail): void;
+  started(detail: Omit<FcRelinkStartDetail, 'attemptId'>): void;
 }
 
 type ReachedStage = Exclude<RelinkStage, 'result'>;
@@ -36,7 +41,7 @@ const UNEXPECTED: Readonly<Record<ReachedStage, RelinkErrorCode>> = {
  * confirm it when so configured. Every step throws what it reports; this resolves with exactly
  * one outcome and never rejects. The client secret never leaves this function's scope.
  */
-export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promise<RelinkOutcome> {
+export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promise<AttemptOutcome> {
   const { signal } = hooks;
   let stage: ReachedStage = 'config';
   let session: ValidSession | undefined;
@@ -50,7 +55,7 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     // to load is reported then, so it is held until then.
     const stripePending = resolveStripe(config, hooks.language, signal);
     stripePending.catch(() => {});
-    session = await (takePrefetched(host, config, signal) ?? requestSession(config, signal));
+    session = await (takePrefetched(host, config, signal) ?? requestSession(config, hooks.attemptId, signal));
     checkSession(config, session);
     stage = 'stripe';
     const stripe = await stripePending;
@@ -72,7 +77,7 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
       hooks.enter('verifying');
       const { sessionId } = outcome;
       const expected = { sessionId, mode: opened.mode, account: opened.account, authorization: opened.authorization };
-      await verifyRelink(config, config.verify, expected, outcome.accounts);
+      await verifyRelink(config, config.verify, expected, outcome.accounts, hooks.attemptId);
     }
     return outcome;
   } catch (error) {

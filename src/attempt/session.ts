@@ -60,21 +60,20 @@ export function parseSession(body: unknown, status?: number): ValidSession {
 }
 
 /**
- * Obtains a fresh session for one attempt, from the endpoint (`{"account":…}` or `{}`) or
+ * Obtains a fresh session for one attempt, from the endpoint (`{"account":…,"attempt":…}`, no `account` for any account) or
  * `fetchSession`, within `session-timeout`, and validates it. Throws the error to report, or
  * ABORTED.
  */
-export async function requestSession(config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> {
+export async function requestSession(config: AttemptConfig, attempt: string, signal: AbortSignal): Promise<ValidSession> {
   const { session, account } = config;
-  const { body, status } = await callEndpoint(
+  const body: RelinkSessionRequest = account === null ? { attempt } : { account, attempt };
+  const { body: answer, status } = await callEndpoint(
     SESSION_CALL,
-    'call' in session
-      ? { call: (limit) => session.call({ account, signal: limit }) }
-      : { url: session.url, body: (account === null ? {} : { account }) satisfies RelinkSessionRequest },
+    'call' in session ? { call: (limit) => session.call({ account, attempt, signal: limit }) } : { url: session.url, body },
     config,
     signal,
   );
-  return parseSession(body, status);
+  return parseSession(answer, status);
 }
 
 /** Fails closed when the session is not the one this element asked for; before Stripe opens. */

@@ -31,11 +31,16 @@ const VERIFY_CALL: CallNames = {
  * Stripe (a browser can be tampered with, Stripe's record cannot). The request names the
  * session and the element's account, so the server can check both belong to the customer.
  */
-export function askServer(config: EndpointConfig, verify: AnswerSource<VerifySession>, sessionId: string): Promise<JsonAnswer> {
-  const body: RelinkVerifyRequest = { session: sessionId, account: config.account };
+export function askServer(
+  config: EndpointConfig,
+  verify: AnswerSource<VerifySession>,
+  sessionId: string,
+  attempt: string,
+): Promise<JsonAnswer> {
+  const body: RelinkVerifyRequest = { session: sessionId, account: config.account, attempt };
   return callEndpoint(
     VERIFY_CALL,
-    'call' in verify ? { call: (signal) => verify.call({ sessionId, signal }) } : { url: verify.url, body },
+    'call' in verify ? { call: (signal) => verify.call({ sessionId, attempt, signal }) } : { url: verify.url, body },
     config,
     // Deliberately not tied to the element's lifetime: once the flow has run, its outcome is
     // worth knowing even if the element has left the page.
@@ -78,9 +83,10 @@ export async function verifyRelink(
   verify: AnswerSource<VerifySession>,
   expected: ExpectedRelink,
   accounts: readonly RelinkAccount[],
+  attempt: string,
 ): Promise<void> {
   try {
-    confirmed(await askServer(config, verify, expected.sessionId), expected);
+    confirmed(await askServer(config, verify, expected.sessionId, attempt), expected);
   } catch (error) {
     // Only a positive answer confirms; anything else fails closed.
     const { message, ...rest } = detailOf(error, 'verification_failed');

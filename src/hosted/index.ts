@@ -4,16 +4,18 @@
 // It builds on the attempt half in one way only: it fetches it through import(), as the element
 // does, and uses what its index exports. A static import of an attempt module would make a
 // bundler split the modules both use into a chunk of their own.
-import type { AttemptHooks, AttemptHost } from '../attempt/index.js';
+import type { AttemptHooks, AttemptHost, AttemptOutcome } from '../attempt/index.js';
 import type { RelinkHostedRequest } from '../shared/wire.js';
-import type { RelinkOutcome } from '../shell/types.js';
 import { claimRecord, saveRecord, type HostedRecord } from './record.js';
 
 type AttemptHalf = typeof import('../attempt/index.js');
 const attemptHalf = (): Promise<AttemptHalf> => import('../attempt/index.js');
 
-/** An attempt that reports how a hosted relink ended. */
-export type HostedReport = (hooks: AttemptHooks) => Promise<RelinkOutcome>;
+/** The report of how a hosted relink ended: an attempt, under the id of the attempt that started it. */
+export interface HostedReport {
+  readonly attemptId: string;
+  run(hooks: AttemptHooks): Promise<AttemptOutcome>;
+}
 
 /**
  * On the page Stripe returned to: if this tab has a hosted relink to report, and it is this
@@ -22,7 +24,7 @@ export type HostedReport = (hooks: AttemptHooks) => Promise<RelinkOutcome>;
 export async function returned(host: AttemptHost): Promise<HostedReport | null> {
   const attempt = await attemptHalf();
   const record = claimRecord(attempt.given(host.account));
-  return record && ((hooks) => resumeHosted(host, hooks, record));
+  return record && { attemptId: record.attempt, run: (hooks) => resumeHosted(host, hooks, record) };
 }
 
 /** A hosted session as the endpoint answered it: its id, and Stripe's page to send the tab to. */
@@ -59,7 +61,7 @@ const shownAgain = (): Promise<void> =>
  * outcome is reported by the element on the page Stripe returns to; if the customer comes back
  * here through the browser's back button instead, it is reported here.
  */
-export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promise<RelinkOutcome> {
+export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promise<AttemptOutcome> {
   const attempt = await attemptHalf();
   const { invalidConfig } = attempt;
   try {
@@ -67,10 +69,10 @@ export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promi
     const account = config.account ?? invalidConfig('account is required with ui="hosted": hosted relink repairs one known account.');
     const sessionUrl = attempt.url(host.sessionUrl, 'session-url') ?? invalidConfig('session-url is required with ui="hosted".');
     hooks.enter('loading');
-    const body: RelinkHostedRequest = { account, delivery: 'url' };
+    const body: RelinkHostedRequest = { account, delivery: 'url', attempt: hooks.attemptId };
     const answer = await attempt.callEndpoint(attempt.SESSION_CALL, { url: sessionUrl, body }, config, hooks.signal);
     const session = parseHosted(attempt, answer.body, answer.status);
-    saveRecord({ id: session.id, account, mode: 'same_account', at: Date.now() });
+    saveRecord({ id: session.id, account, mode: 'same_account', at: Date.now(), attempt: hooks.attemptId });
     hooks.started({ mode: 'same_account', account, sessionId: session.id });
     hooks.enter('open');
     location.assign(session.url);
@@ -89,14 +91,14 @@ export async function startHosted(host: AttemptHost, hooks: AttemptHooks): Promi
  * or verifySession), and ends with success when it confirms the relink, cancel when the
  * session was cancelled, else verification_failed.
  */
-async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord): Promise<RelinkOutcome> {
+async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord): Promise<AttemptOutcome> {
   const { id: sessionId, account, mode } = record;
   const attempt = await attemptHalf();
   try {
     const config = attempt.validateEndpoints(host);
     const verify = config.verify ?? attempt.invalidConfig('verify-url is required to report a hosted relink.');
     hooks.enter('verifying');
-    const answer = await attempt.askServer({ ...config, account }, verify, sessionId);
+    const answer = await attempt.askServer({ ...config, account }, verify, sessionId, hooks.attemptId);
     if (attempt.isObject(answer.body) && answer.body.status === 'cancelled') return { status: 'cancel', mode, sessionId };
     attempt.confirmed(answer, { sessionId, mode, account, authorization: null });
     return { status: 'success', mode, sessionId, accounts: [] };

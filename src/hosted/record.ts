@@ -1,6 +1,6 @@
-
 // What a hosted relink remembers while the tab is on Stripe's page: the session's id and the
 // account, never a secret. In sessionStorage: it belongs to this tab, and survives the round trip.
+import { isAttemptId, isSessionId, isStripeId } from '../shared/ids.js';
 
 /** The hosted relink this tab is waiting to hear back about. */
 export interface HostedRecord {
@@ -11,6 +11,8 @@ export interface HostedRecord {
   readonly mode: 'same_account';
   /** When the tab left for Stripe (ms since the epoch). */
   readonly at: number;
+  /** The id of the attempt that left: the report on the way back carries it too. */
+  readonly attempt: string;
 }
 
 const KEY = 'fc-relink:hosted';
@@ -54,7 +56,8 @@ export function claimRecord(account: string | null, now = Date.now()): HostedRec
   }
   if (record && account !== null && record.account !== account) return null;
   forgetRecord();
-  const { id, account: recorded, at } = record ?? {};
-  const valid = typeof id === 'string' && id.startsWith('fcsess_') && typeof recorded === 'string' && recorded.startsWith('fca_') && typeof at === 'number';
-  return valid && now - at <= HOSTED_RECORD_MAX_AGE_MS && now >= at ? { id, account: recorded, mode: 'same_account', at } : null;
+  const { id, account: recorded, at, attempt } = record ?? {};
+  const valid =
+    isSessionId(id) && isStripeId(recorded, 'fca_') && typeof at === 'number' && isAttemptId(attempt);
+  return valid && now - at <= HOSTED_RECORD_MAX_AGE_MS && now >= at ? { id, account: recorded, mode: 'same_account', at, attempt } : null;
 }

@@ -23,3 +23,10 @@ export function isClientSecret(value: unknown): value is string {
 export function isSessionId(value: unknown): value is string {
   return isStripeId(value, 'fcsess_') && !value.includes('_secret_');
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An attempt's id, as the element makes it: a lower-case UUID. */
+export function isAttemptId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

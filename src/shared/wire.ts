@@ -12,6 +12,8 @@ export type RelinkFailureReason = 'no_authorization' | 'no_account' | 'other' | 
 export interface RelinkSessionRequest {
   /** `fca_…`; absent for an any-account session. */
   account?: string;
+  /** The attempt's id (a UUID), the one in the element's events. */
+  attempt?: string;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface RelinkVerifyRequest {
   session: string;
   /** The element's `account`, or `null`. */
   account: string | null;
+  /** The attempt's id (a UUID), the one in the element's events. */
+  attempt?: string;
 }
 
 /**
@@ -65,6 +69,8 @@ export interface RelinkHostedRequest {
   /** `fca_…`: hosted relink always repairs one known account. */
   account: string;
   delivery?: RelinkHostedDelivery;
+  /** The attempt's id (a UUID), the one in the element's events. */
+  attempt?: string;
 }
 
 /** What the hosted endpoint answers: Stripe's page to send the tab to, or that Stripe emailed it. */

@@ -1,9 +1,5 @@
-import type {
-  RelinkAccount,
-  RelinkErrorDetail,
-  RelinkMode,
-  RelinkState,
-} from './types.js';
+import type { AttemptOutcome } from '../attempt/index.js';
+import type { RelinkAccount, RelinkErrorDetail, RelinkMode, RelinkOutcome, RelinkState } from './types.js';
 
 /** Detail of `fc-relink-start`, dispatched just before Stripe's flow opens. */
 export interface FcRelinkStartDetail {
@@ -11,6 +7,8 @@ export interface FcRelinkStartDetail {
   /** The account the session is for (same-account), or `null` (any-account). */
   account: string | null;
   sessionId: string | null;
+  /** The attempt's id: a random UUID, not a secret, also sent to your endpoints as `attempt`. */
+  attemptId: string;
 }
 
 /** Detail of `fc-relink-success`. */
@@ -19,21 +17,31 @@ export interface FcRelinkSuccessDetail {
   sessionId: string;
   /** The accounts Stripe.js returned: their documented fields, strings scrubbed (see `RelinkAccount`). */
   accounts: readonly RelinkAccount[];
+  /** The attempt's id; with `elsewhere`, the id of the attempt that succeeded. */
+  attemptId: string;
+  /**
+   * `true` when another element or tab of this origin relinked the same account: this element
+   * ran no attempt, `sessionId` and `attemptId` are the other attempt's, `accounts` is empty.
+   */
+  elsewhere: boolean;
 }
 
 /** Detail of `fc-relink-cancel`: the customer left, or the element left the page first. */
 export interface FcRelinkCancelDetail {
   mode: RelinkMode | null;
   sessionId: string | null;
+  attemptId: string;
 }
 
-/** Detail of `fc-relink-error`. */
-export type FcRelinkErrorDetail = RelinkErrorDetail;
+/** Detail of `fc-relink-error`: the error, with the attempt's id. */
+export type FcRelinkErrorDetail = RelinkErrorDetail & { attemptId: string };
 
 /** Detail of `fc-relink-statechange`. */
 export interface FcRelinkStateChangeDetail {
   state: RelinkState;
   previous: RelinkState;
+  /** The attempt the change belongs to; `null` for a change no attempt of this element made. */
+  attemptId: string | null;
 }
 
 /** Every event the element dispatches, by name, with its detail. */
@@ -74,6 +82,26 @@ export function emit<K extends FcRelinkEventName>(
   target.dispatchEvent(
     new CustomEvent(type, { detail: Object.freeze({ ...detail }), bubbles: true, composed: true }),
   );
+}
+
+/** An attempt's outcome as `relink()` resolves with it: with the attempt's id. */
+export function withAttemptId(outcome: AttemptOutcome, attemptId: string): RelinkOutcome {
+  return outcome.status === 'error'
+    ? { status: 'error', error: Object.freeze({ ...outcome.error, attemptId }) }
+    : { ...outcome, attemptId };
+}
+
+/** Dispatches the terminal event of an attempt that ended with `outcome`. */
+export function emitOutcome(target: EventTarget, outcome: RelinkOutcome, attemptId: string): void {
+  if (outcome.status === 'error') {
+    emit(target, 'fc-relink-error', { ...outcome.error, attemptId });
+  } else if (outcome.status === 'cancel') {
+    const { mode, sessionId } = outcome;
+    emit(target, 'fc-relink-cancel', { mode, sessionId, attemptId });
+  } else {
+    const { mode, sessionId, accounts } = outcome;
+    emit(target, 'fc-relink-success', { mode, sessionId, accounts, attemptId, elsewhere: false });
+  }
 }
 
 declare global {

@@ -1,11 +1,13 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import type { AttemptHooks } from '../attempt/index.js';
+import { newAttemptId } from './attempt-id.js';
 import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from './defaults.js';
 import { errorDetail } from './errors.js';
-import { emit } from './events.js';
-import { attemptHalf, hostedHalf, notLoaded } from './lazy-part.js';
+import { AttemptController } from './attempts.js';
+import { emit, emitOutcome } from './events.js';
+import { attemptHalf, hostedHalf } from './lazy-part.js';
 import { LanguageController, languageOf, translationFor } from './localize.js';
-import { isBusy, setCustomState, statusText } from './states.js';
+import { RelinkedElsewhere, type RelinkedNews } from './elsewhere.js';
+import { isBusy, setCustomState, statusLine } from './states.js';
 // Evaluated with the element, so that the Trusted Types policy for Stripe.js exists before any
 // script that runs after `import 'fc-relink'` can claim its name.
 import './stripe-script.js';
@@ -16,6 +18,7 @@ import type {
   RelinkErrorDetail,
   RelinkOutcome,
   RelinkPreload,
+  RelinkReason,
   RelinkState,
   RelinkUi,
   StripeLike,
@@ -76,6 +79,8 @@ export class FcRelinkElement extends LitElement {
     verifyUrl: { attribute: 'verify-url' },
     verifySession: { attribute: false },
     ui: {},
+    reason: {},
+    due: {},
   };
 
   /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
@@ -110,16 +115,26 @@ export class FcRelinkElement extends LitElement {
   verifySession: VerifySession | null = null;
   /** `embedded` (Stripe's flow over this page) or `hosted` (the tab visits Stripe's page); unknown means `embedded`. */
   ui: RelinkUi = 'embedded';
+  /** Why the customer is asked, said in `idle`: `inactive`, `expiring` or `permissions`; else nothing. */
+  reason: RelinkReason | null = null;
+  /** When it is due, an ISO 8601 date (`2027-01-15`) or date-time, written in the customer's language. */
+  due: string | null = null;
 
   readonly #warmUp = new WarmUpController(this);
+  readonly #attempts = new AttemptController(this, {
+    enter: (state, attemptId) => this.#setState(state, attemptId),
+    started: (detail) => emit(this, 'fc-relink-start', detail),
+    ended: (outcome, attemptId, returnFocus) => this.#finish(outcome, attemptId, returnFocus),
+  });
+  readonly #elsewhere = new RelinkedElsewhere(this, (news) => this.#relinkedElsewhere(news));
   /** The `:state()` of CSS, where the browser has custom states. */
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
 
   #state: RelinkState = 'idle';
   /** The error the last attempt ended with, for the status text. */
   #error: RelinkErrorDetail | null = null;
-  #inflight: Promise<RelinkOutcome> | null = null;
-  #controller: AbortController | null = null;
+  /** Counts error outcomes, so that the same text again is shown (and read out) anew. */
+  #errors = 0;
 
   constructor() {
     super();
@@ -142,10 +157,12 @@ export class FcRelinkElement extends LitElement {
    * ```
    */
   relink(): Promise<RelinkOutcome> {
-    if (this.#inflight) return this.#inflight;
+    if (this.#attempts.inflight) return this.#attempts.inflight;
     if (this.disabled) return Promise.resolve({ status: 'error', error: DISABLED });
-    if (this.#hosted) return this.#run(async (hooks) => (await hostedHalf.get()).startHosted(this, hooks));
-    return this.#run(async (hooks) => (await attemptHalf.get()).runAttempt(this, hooks));
+    // A session prefetched for this attempt was asked for under the id the attempt takes.
+    const attemptId = attemptHalf.loaded?.prefetchedAttemptId(this) ?? newAttemptId();
+    if (this.#hosted) return this.#attempts.run(attemptId, async (hooks) => (await hostedHalf.get()).startHosted(this, hooks));
+    return this.#attempts.run(attemptId, async (hooks) => (await attemptHalf.get()).runAttempt(this, hooks));
   }
 
   /** `ui="hosted"`: the attempt visits Stripe's hosted page instead of opening Stripe.js here. */
@@ -162,11 +179,6 @@ export class FcRelinkElement extends LitElement {
     super.disconnectedCallback();
     // Only an element that has loaded the attempt half has anything to let go of.
     attemptHalf.loaded?.disconnected(this);
-    // Moving the element disconnects and reconnects it in one task; only a real removal
-    // abandons an attempt that has not yet opened Stripe's flow.
-    setTimeout(() => {
-      if (!this.isConnected) this.#controller?.abort();
-    }, 0);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -174,6 +186,9 @@ export class FcRelinkElement extends LitElement {
     // stripe_load_failed; until then a rejection is not the page's unhandled rejection.
     if (changed.has('stripe')) Promise.resolve(this.stripe).catch(() => {});
     this.#warmUp.changed(changed);
+    // Done, until the page asks about another account or for another reason.
+    const asksAgain = (['account', 'reason', 'due'] as const).some((name) => changed.has(name));
+    if (this.#state === 'success' && asksAgain && this.hasUpdated) this.#setState('idle', null);
   }
 
   protected override firstUpdated(): void {
@@ -181,50 +196,28 @@ export class FcRelinkElement extends LitElement {
     // ended. If the half cannot be fetched, nothing was claimed and nothing is reported.
     if (!this.#hosted) return;
     const reported = hostedHalf.get().then((hosted) => hosted.returned(this));
-    reported.then((report) => void (report && !this.#inflight && this.#run(report)), () => {});
+    reported.then((report) => void (report && !this.#attempts.inflight && this.#attempts.run(report.attemptId, report.run)), () => {});
   }
 
-  /** Runs one attempt (`attempt` loads its half and runs it) and reports its outcome. */
-  #run(attempt: (hooks: AttemptHooks) => Promise<RelinkOutcome>): Promise<RelinkOutcome> {
-    const controller = new AbortController();
-    this.#controller = controller;
-    const returnFocus = this.matches(':focus-within');
-    const hooks: AttemptHooks = {
-      signal: controller.signal,
-      language: languageOf(this),
-      enter: (state) => this.#setState(state),
-      started: (detail) => emit(this, 'fc-relink-start', detail),
-    };
-    // Begun in a microtask: a relink() called from a listener of the previous attempt's last
-    // event then starts after that event has reached every listener, so events never nest.
-    const run = Promise.resolve()
-      .then(() => attempt(hooks))
-      // An attempt never rejects: this is its half failing to load.
-      .catch((error: unknown): RelinkOutcome => ({ status: 'error', error: notLoaded(error) }))
-      .then((outcome) => {
-        this.#inflight = null;
-        this.#controller = null;
-        this.#finish(outcome, returnFocus);
-        return outcome;
-      });
-    this.#inflight = run;
-    return run;
-  }
-
-  #finish(outcome: RelinkOutcome, returnFocus: boolean): void {
+  #finish(outcome: RelinkOutcome, attemptId: string, returnFocus: boolean): void {
     this.#warmUp.attemptEnded();
     if (outcome.status === 'error') {
       this.#error = outcome.error;
-      this.#setState('error');
-      emit(this, 'fc-relink-error', outcome.error);
-    } else if (outcome.status === 'cancel') {
-      this.#setState('cancel');
-      emit(this, 'fc-relink-cancel', { mode: outcome.mode, sessionId: outcome.sessionId });
-    } else {
-      this.#setState('success');
-      emit(this, 'fc-relink-success', { mode: outcome.mode, sessionId: outcome.sessionId, accounts: outcome.accounts });
+      this.#errors += 1;
+    }
+    this.#setState(outcome.status, attemptId);
+    emitOutcome(this, outcome, attemptId);
+    if (outcome.status === 'success') {
+      this.#elsewhere.announce(outcome.accounts, { sessionId: outcome.sessionId, mode: outcome.mode, attemptId });
     }
     if (returnFocus) void this.#restoreFocus();
+  }
+
+  /** Another element or tab relinked this element's account: done here too, unless an attempt runs. */
+  #relinkedElsewhere({ sessionId, mode, attemptId }: RelinkedNews): void {
+    if (this.#attempts.inflight || this.#state === 'success') return;
+    this.#setState('success', attemptId);
+    emit(this, 'fc-relink-success', { mode, sessionId, accounts: [], attemptId, elsewhere: true });
   }
 
   // Stripe's window took focus while it was open; give it back to the button unless a listener
@@ -237,14 +230,14 @@ export class FcRelinkElement extends LitElement {
     }
   }
 
-  #setState(next: RelinkState): void {
+  #setState(next: RelinkState, attemptId: string | null): void {
     const previous = this.#state;
     this.#state = next;
     // Rendered even when the state stays (error after error): the text may be new.
     this.requestUpdate();
     if (next === previous) return;
     this.#reflectState(previous);
-    emit(this, 'fc-relink-statechange', { state: next, previous });
+    emit(this, 'fc-relink-statechange', { state: next, previous, attemptId });
   }
 
   // Not a reactive property: the attribute must change in the same task as the state, before
@@ -256,32 +249,37 @@ export class FcRelinkElement extends LitElement {
 
   override render() {
     const busy = isBusy(this.#state);
+    const done = this.#state === 'success';
     const texts = translationFor(languageOf(this));
-    const status = statusText(this.#state, this.#error, this.#hosted);
+    const status = statusLine(texts, this.#state, this.#error, this);
     // In the translation's language and direction, whatever the page around it says. While an
-    // attempt runs the button stays focusable (aria-disabled, clicks start nothing new), so
-    // focus is never dropped to the page.
-    // No whitespace between tags: every text node is one more node per element on the page.
+    // attempt runs, and once it succeeded, the button stays focusable (aria-disabled, a click
+    // starts nothing), so focus is never dropped to the page. No whitespace between tags: every
+    // text node is one more node per element on the page.
     return html`<div class="box" lang=${texts.$code} dir=${texts.$dir}
       ><button
         part="button"
         type="button"
         ?disabled=${this.disabled}
-        aria-disabled=${busy}
+        aria-disabled=${busy || done}
         aria-busy=${busy}
+        aria-describedby="status"
         @click=${this.#onClick}
         @keydown=${this.#onKeydown}
         @focusin=${this.#warmUp.intent}
         @pointerenter=${this.#warmUp.intent}
         @pointerleave=${this.#warmUp.intent}
         @touchstart=${this.#warmUp.intent}
-      ><slot>${texts.label}</slot></button
-      ><div part="status" role="status" aria-live="polite">${status && texts[status]}</div></div
+      >${done ? texts.reconnected : html`<slot>${texts.label}</slot>`}</button
+      ><div id="status" part="status" role="status" aria-live="polite"
+        >${status && textNode(status, this.#errors)}</div
+      ></div
     >`;
   }
 
+  // After a success the button is done (relink() from code still runs an attempt).
   // Through the property, so that a relink() replaced on the instance (a test spy, a wrapper) is what a click calls.
-  #onClick = (): unknown => this.relink();
+  #onClick = (): unknown => this.#state !== 'success' && this.relink();
 
   // A held Enter clicks again on every auto-repeat; after a fast failure, focus is back on the
   // button and each repeat would start a new attempt. Only a fresh press counts.
@@ -289,3 +287,10 @@ export class FcRelinkElement extends LitElement {
     if (event.repeat && event.key === 'Enter') event.preventDefault();
   }
 }
+
+/**
+ * The status text, in one of two identical templates, alternated by error outcome: Lit replaces
+ * the rendered node when the template changes, so the same words after a second press are a new
+ * node, shown and read out again, where the same template would leave the old node in place.
+ */
+const textNode = (text: string, errors: number) => (errors % 2 ? html`<span>${text}</span>` : html`<span>${text}</span>`);

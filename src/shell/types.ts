@@ -38,6 +38,12 @@ export type RelinkPreload = 'none' | 'intent' | 'visible' | 'eager';
  */
 export type RelinkUi = 'embedded' | 'hosted';
 
+/**
+ * Why the customer is asked to reconnect, shown in `idle`: the connection stopped working, it
+ * expires (on `due`), or new data permissions are needed (by `due`).
+ */
+export type RelinkReason = 'inactive' | 'expiring' | 'permissions';
+
 /** Where in an attempt an error happened. */
 export type RelinkStage = 'config' | 'session' | 'stripe' | 'result' | 'verify';
 
@@ -48,6 +54,8 @@ export type RelinkSessionConfig = RelinkSessionResponse;
 export interface FetchSessionRequest {
   /** The element's `account`, or `null`. */
   account: string | null;
+  /** The attempt's id, as the built-in request sends it (`attempt`). */
+  attempt: string;
   /** Aborted when the attempt times out or the element leaves the page. */
   signal: AbortSignal;
 }
@@ -59,6 +67,8 @@ export type FetchSession = (request: FetchSessionRequest) => Promise<RelinkSessi
 export interface VerifySessionRequest {
   /** The `fcsess_…` of the session Stripe's flow just completed. */
   sessionId: string;
+  /** The attempt's id, as the built-in request sends it (`attempt`). */
+  attempt: string;
   /** Aborted when the check times out. */
   signal: AbortSignal;
 }
@@ -119,6 +129,8 @@ export interface RelinkErrorDetail {
   stripeError?: RelinkStripeError;
   /** On `account_mismatch`, `livemode_mismatch` and `verification_failed`: the ids of the accounts Stripe.js returned. */
   accounts?: readonly string[];
+  /** The attempt's id, on every error an attempt reports (a `relink()` while `disabled` starts none). */
+  attemptId?: string;
 }
 
 export interface RelinkSuccess {
@@ -126,6 +138,8 @@ export interface RelinkSuccess {
   mode: RelinkMode;
   sessionId: string;
   accounts: readonly RelinkAccount[];
+  /** The attempt's id (the same as its events'). */
+  attemptId: string;
 }
 
 export interface RelinkCancel {
@@ -133,6 +147,7 @@ export interface RelinkCancel {
   /** `null` when the attempt ended before a session was obtained. */
   mode: RelinkMode | null;
   sessionId: string | null;
+  attemptId: string;
 }
 
 export interface RelinkFailure {
