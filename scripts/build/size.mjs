@@ -86,7 +86,7 @@ async function integratorBundle() {
 }
 
 async function cdnBuild() {
-  const dir = new URL('../dist/cdn/', import.meta.url);
+  const dir = new URL('../../dist/cdn/', import.meta.url);
   const entry = await readFile(new URL('fc-relink.min.js', dir), 'utf8');
   const chunks = [...entry.matchAll(/from"\.\/([^"]+)"/g)].map((m) => m[1]);
   const atLoad = [entry, ...(await Promise.all(chunks.map((c) => readFile(new URL(c, dir), 'utf8'))))];
