@@ -1,5 +1,4 @@
 // The bench's settings: from the environment where a run may change them, constant otherwise.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
