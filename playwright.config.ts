@@ -1,6 +1,6 @@
 // End-to-end tests of the built demo (demo-dist/), driven as a QA person would.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/test/chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
 const executablePath = chromiumExecutable();
@@ -21,7 +21,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'node scripts/serve-demo.mjs',
+    command: 'node scripts/demo/serve-demo.mjs',
     env: { PORT: String(port) },
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,

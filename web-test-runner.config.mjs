@@ -1,4 +1,4 @@
-// @web/test-runner: the browser tests, in Chromium, Firefox and WebKit (scripts/wtr-browsers.mjs).
+// @web/test-runner: the browser tests, in Chromium, Firefox and WebKit (scripts/test/wtr-browsers.mjs).
 //   BROWSERS=chromium,firefox,webkit   the engines to run in (default: all three, at once;
 //                                      `npm run test:browser` runs them one after another)
 //   PROPERTY_RUNS=n                    runs per property-based test (default 300)
@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { frameworkTests } from './scripts/bundle-frameworks.mjs';
-import { browsersFor, enginesFromEnv } from './scripts/wtr-browsers.mjs';
-import { keyCommand } from './scripts/wtr-keys.mjs';
-import { touchCommand } from './scripts/wtr-touch.mjs';
+import { frameworkTests } from './scripts/test/bundle-frameworks.mjs';
+import { browsersFor, enginesFromEnv } from './scripts/test/wtr-browsers.mjs';
+import { keyCommand } from './scripts/test/wtr-keys.mjs';
+import { touchCommand } from './scripts/test/wtr-touch.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
@@ -32,7 +32,7 @@ export function browserTests(engines) {
     files: [
       'test/browser/**/*.test.ts',
       'test/frameworks/*.test.tsx',
-      // Touch input cannot be sent to WebKit here (scripts/wtr-touch.mjs).
+      // Touch input cannot be sent to WebKit here (scripts/test/wtr-touch.mjs).
       ...(engines.includes('webkit') ? ['!test/browser/touch.test.ts'] : []),
     ],
     // 'browser' picks msw's browser build of its interceptors; 'development' turns on Lit's dev-mode checks.

@@ -1,7 +1,7 @@
 // What a customer waits for: the time from the click to Stripe's flow
 // (collectFinancialConnectionsAccounts), for fc-relink and for the hand-written integration, at
 // several hover-to-click gaps and for a cold click; and the layout shift during an attempt.
-/// <reference path="../../bench/globals.d.ts" />
+/// <reference path="./pages/globals.d.ts" />
 import {
   CLS_RUNS,
   DEFAULTS,

@@ -1,7 +1,7 @@
 // What a page pays before anyone clicks: the element's own cost (define, first render, heap per
 // element), page load (requests, script time, heap, layout shift, with 1 and 100 elements), and
 // memory over many create/append/render/remove cycles.
-/// <reference path="../../bench/globals.d.ts" />
+/// <reference path="./pages/globals.d.ts" />
 import { CYCLES, DEFAULTS, INTENT_PREFETCH, LOAD_RUNS, MEMORY_ROUNDS, ORIGIN, log, sleep } from './settings.mjs';
 import { elementPage, freshPage } from './server.mjs';
 import { median } from './stats.mjs';
@@ -9,7 +9,7 @@ import { median } from './stats.mjs';
 /** @typedef {import('playwright').Browser} Browser */
 /** @typedef {import('playwright').Page} Page */
 /** @typedef {import('playwright').CDPSession} CDPSession */
-/** @typedef {import('../../bench/globals.js').FcRelinkLike} FcRelinkLike */
+/** @typedef {import('./pages/globals.js').FcRelinkLike} FcRelinkLike */
 
 // ---------------------------------------------------------------------------------------------
 // 1. The element's own cost: define, first render, heap per element

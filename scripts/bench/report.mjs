@@ -1,5 +1,5 @@
 // The bench's report: tables of every figure, the targets checked against this run, printed and
-// written as Markdown to BENCH_OUT (docs/benchmarks.md).
+// written as Markdown to BENCH_OUT (docs/project/benchmarks.md).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -273,7 +273,7 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
 
   const report = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench.mjs and scripts/bench/) on ${new Date(startedAt).toISOString()}, in ${Math.round(elapsed)} s.
+Written by \`npm run bench\` (scripts/bench/) on ${new Date(startedAt).toISOString()}, in ${Math.round(elapsed)} s.
 Command: \`${command}\`, on fc-relink ${measured}.
 
 ## Headline

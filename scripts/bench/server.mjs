@@ -96,7 +96,7 @@ const ELEMENT_TEMPLATE = read('fc-relink.html');
 const ELEMENT_SCRIPT = '<script type="module" src="/fc/fc-relink.js"></script>';
 const ELEMENTS_SLOT = '<!-- elements -->';
 if (!ELEMENT_TEMPLATE.includes(ELEMENT_SCRIPT) || !ELEMENT_TEMPLATE.includes(ELEMENTS_SLOT)) {
-  throw new Error('bench/fc-relink.html lost its script tag or its <!-- elements --> slot.');
+  throw new Error('scripts/bench/pages/fc-relink.html lost its script tag or its <!-- elements --> slot.');
 }
 files.set('/bench.css', { body: read('bench.css'), type: 'text/css' });
 files.set('/handwritten.html', { body: read('handwritten.html'), type: 'text/html' });

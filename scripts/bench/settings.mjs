@@ -1,10 +1,9 @@
 // The bench's settings: from the environment where a run may change them, constant otherwise.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The pages, the hand-written integration and the stand-in Stripe.js the bench serves. */
-export const BENCH = path.join(ROOT, 'bench');
+export const BENCH = fileURLToPath(new URL('pages/', import.meta.url));
 
 /** @param {string} name @param {number} fallback @param {number} min */
 function intFromEnv(name, fallback, min) {
@@ -29,7 +28,7 @@ export const GAPS = (process.env.BENCH_GAPS ?? '150,400,800').split(',').map((ga
   return value;
 });
 export const HEADLINE_GAP = GAPS[GAPS.length - 1];
-export const OUT = process.env.BENCH_OUT ?? 'docs/benchmarks.md';
+export const OUT = process.env.BENCH_OUT ?? 'docs/project/benchmarks.md';
 /** The settings a run was given, in the order the command that reproduces it names them. */
 export const SETTING_NAMES = ['BENCH_ENDPOINT_MS', 'BENCH_STRIPE_MS', 'BENCH_RUNS', 'BENCH_GAPS', 'BENCH_LOAD_RUNS', 'BENCH_CYCLES', 'BENCH_CLS_RUNS'];
 

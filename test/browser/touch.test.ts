@@ -1,6 +1,6 @@
 // On a touch screen: a finger, not a pointer that hovers. Intent is heard when the finger lands
 // (touchstart), before it lifts and the tap becomes a click; there is no hover to wait for.
-// Real touch input (scripts/wtr-touch.mjs): Chromium's touch emulation and Firefox's touch
+// Real touch input (scripts/test/wtr-touch.mjs): Chromium's touch emulation and Firefox's touch
 // actions. Not run in WebKit, whose WebDriver here turns touches into mouse input.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { CHECKING, expect, fake, mount, recordStripeJsLoads, sleep, until, type Mounted } from './harness/index.js';

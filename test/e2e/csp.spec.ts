@@ -7,7 +7,7 @@
 //
 // Every `securitypolicyviolation` event from the page's start is collected (an init script),
 // with console messages about CSP or Trusted Types and uncaught page errors: there must be none.
-// 1. The built demo (demo-dist/, served by scripts/serve-demo.mjs under /csp/ with the header):
+// 1. The built demo (demo-dist/, served by scripts/demo/serve-demo.mjs under /csp/ with the header):
 //    msw's service worker and the simulated Financial Connections flow, through a success, a
 //    cancel and errors.
 // 2. A plain page that loads the built package (dist/index.js) and the real @stripe/stripe-js

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { expect, test } from '@playwright/test';
 import Stripe from 'stripe';
-import { createLiveDemoServer } from '../../scripts/live-server.mjs';
+import { createLiveDemoServer } from '../../scripts/demo/live-server.mjs';
 import { HttpResponse, http, setupServer } from '../node/support/msw.mjs';
 
 const CUSTOMER = 'cus_live_e2e';

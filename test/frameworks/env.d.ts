@@ -1,4 +1,4 @@
-// Single-file components, compiled by scripts/bundle-frameworks.mjs for the tests.
+// Single-file components, compiled by scripts/test/bundle-frameworks.mjs for the tests.
 declare module '*.vue' {
   import type { DefineComponent } from 'vue';
   const component: DefineComponent<{ publishableKey: string; accountId: string }>;

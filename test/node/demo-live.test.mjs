@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import Stripe from 'stripe';
-import { createLiveDemoServer, demoCustomer } from '../../scripts/live-server.mjs';
+import { createLiveDemoServer, demoCustomer } from '../../scripts/demo/live-server.mjs';
 import { HttpResponse, http, setupServer } from './support/msw.mjs';
 
 const run = promisify(execFile);
@@ -204,14 +204,14 @@ describe('demo:live server', () => {
 
 describe('npm run demo:live without keys', () => {
   test('says what to set and exits non-zero', async () => {
-    const error = await run(process.execPath, ['scripts/demo-live.mjs'], { env: { PATH: process.env.PATH } }).catch((e) => e);
+    const error = await run(process.execPath, ['scripts/demo/demo-live.mjs'], { env: { PATH: process.env.PATH } }).catch((e) => e);
     assert.equal(error.code, 1);
     assert.match(error.stderr, /STRIPE_SECRET_KEY=sk_test_… STRIPE_PUBLISHABLE_KEY=pk_test_… npm run demo:live/);
   });
 
   test('refuses live keys, without echoing them', async () => {
     const live = ['sk', 'live', 'x'.repeat(24)].join('_');
-    const error = await run(process.execPath, ['scripts/demo-live.mjs'], {
+    const error = await run(process.execPath, ['scripts/demo/demo-live.mjs'], {
       env: { PATH: process.env.PATH, STRIPE_SECRET_KEY: live, STRIPE_PUBLISHABLE_KEY: 'pk_live_y' },
     }).catch((e) => e);
     assert.equal(error.code, 1);
@@ -223,7 +223,7 @@ describe('npm run demo:live without keys', () => {
 describe('npm run demo:live with keys', () => {
   test('prints how to forward Stripe\'s events with the Stripe CLI', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, ['scripts/demo-live.mjs'], {
+    const child = spawn(process.execPath, ['scripts/demo/demo-live.mjs'], {
       env: {
         PATH: process.env.PATH,
         STRIPE_SECRET_KEY: ['sk', 'test', 'x'.repeat(24)].join('_'),

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../scripts/test/chromium.mjs';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));

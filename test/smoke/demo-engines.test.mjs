@@ -2,20 +2,20 @@
 // end-to-end tests, test/e2e/, run in Chromium): a relink that succeeds and one the customer
 // cancels, with real clicks and keys, also under the demo's strict Content-Security-Policy
 // (Trusted Types enforced). Firefox through puppeteer-core (WebDriver BiDi), WebKit through
-// WebdriverIO and WebKitWebDriver. BROWSERS (see scripts/wtr-browsers.mjs) picks the engines.
+// WebdriverIO and WebKitWebDriver. BROWSERS (see scripts/test/wtr-browsers.mjs) picks the engines.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { firefoxExecutable, startWebKit } from '../../scripts/engines.mjs';
-import { enginesFromEnv } from '../../scripts/wtr-browsers.mjs';
+import { firefoxExecutable, startWebKit } from '../../scripts/test/engines.mjs';
+import { enginesFromEnv } from '../../scripts/test/wtr-browsers.mjs';
 
-/** Serves demo-dist/ (scripts/serve-demo.mjs, on 8080 or the next free port); resolves with its URL. */
+/** Serves demo-dist/ (scripts/demo/serve-demo.mjs, on 8080 or the next free port); resolves with its URL. */
 async function serveDemo() {
   const { PORT, ...env } = process.env;
-  const server = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/serve-demo.mjs', import.meta.url))], {
+  const server = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/demo/serve-demo.mjs', import.meta.url))], {
     env: { ...env, HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

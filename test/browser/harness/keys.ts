@@ -1,4 +1,4 @@
-// Holding a key down and letting it go, as a user does, in every engine (see scripts/wtr-keys.mjs).
+// Holding a key down and letting it go, as a user does, in every engine (see scripts/test/wtr-keys.mjs).
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** Presses `key` (a KeyboardEvent.key value: 'Enter', ' '); pressing it again while down repeats it. */

@@ -1,21 +1,21 @@
 // npm run bench: what a customer waits for and what a page pays, in real Chromium (headless,
-// through Playwright), for <fc-relink> against a hand-written integration (bench/handwritten.*).
+// through Playwright), for <fc-relink> against a hand-written integration (pages/handwritten.*).
 //
-// Nothing touches the network: every request is answered on a fake origin (scripts/bench/server.mjs).
+// Nothing touches the network: every request is answered on a fake origin (server.mjs).
 // The figure for each attempt is the time from the click to the call of
-// collectFinancialConnectionsAccounts, both taken inside the page (bench/probe.js, fake-stripe.js).
+// collectFinancialConnectionsAccounts, both taken inside the page (pages/probe.js, fake-stripe.js).
 //
 // Settings (environment): BENCH_ENDPOINT_MS (300), BENCH_STRIPE_MS (500), BENCH_RUNS (20),
 // BENCH_GAPS (hover-to-click gaps in ms, "150,400,800"; the last is the headline), BENCH_LOAD_RUNS (3),
-// BENCH_CYCLES (1000), BENCH_CLS_RUNS (2), BENCH_OUT (docs/benchmarks.md; empty: do not write).
+// BENCH_CYCLES (1000), BENCH_CLS_RUNS (2), BENCH_OUT (docs/project/benchmarks.md; empty: do not write).
 import os from 'node:os';
 import { chromium } from 'playwright';
-import { measureLatency, measureShift } from './bench/measure-click.mjs';
-import { measureElement, measureLoad, measureMemory } from './bench/measure-page.mjs';
-import { writeReport } from './bench/report.mjs';
-import { buildBundles, microPage } from './bench/server.mjs';
-import { log } from './bench/settings.mjs';
-import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
+import { measureLatency, measureShift } from './measure-click.mjs';
+import { measureElement, measureLoad, measureMemory } from './measure-page.mjs';
+import { writeReport } from './report.mjs';
+import { buildBundles, microPage } from './server.mjs';
+import { log } from './settings.mjs';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../test/chromium.mjs';
 
 const startedAt = Date.now();
 const loadAtStart = os.loadavg();

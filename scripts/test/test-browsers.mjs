@@ -10,7 +10,7 @@ import { enginesFromEnv } from './wtr-browsers.mjs';
 
 const PROPERTY_RUNS = { chromium: 300, firefox: 50, webkit: 50 };
 
-const wtr = fileURLToPath(new URL('../node_modules/.bin/web-test-runner', import.meta.url));
+const wtr = fileURLToPath(new URL('../../node_modules/.bin/web-test-runner', import.meta.url));
 
 let current = null;
 // A terminal's Ctrl+C reaches the child too; a signal sent to this process alone is passed on,

@@ -6,7 +6,7 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The tags Vue must leave to the browser; the same predicate the README's Vite config uses. */
 export const isCustomElement = (tag) => tag === 'fc-relink';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type Stripe from 'stripe';
-import type { RelinkAuthorize } from '../dist/server/index.js';
+import type { RelinkAuthorize } from '../../dist/server/index.js';
 
 export function demoCustomer(stripe: Stripe, given: string | undefined): Promise<string>;
 export function demoAuthorize(stripe: Stripe, customer: string, apiVersion?: string): RelinkAuthorize;

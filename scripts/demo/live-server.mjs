@@ -11,9 +11,9 @@ import {
   DEFAULT_RELINK_API_VERSION,
   relinkEligibility,
   toNodeHandler,
-} from '../dist/server/index.js';
+} from '../../dist/server/index.js';
 
-const ROOT = fileURLToPath(new URL('../demo-dist/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../demo-dist/', import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 const DEMO_EMAIL = 'fc-relink-demo@example.com';
 

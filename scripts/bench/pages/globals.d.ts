@@ -1,11 +1,11 @@
-// What the bench pages put on window, for editors and `tsc --checkJs` over scripts/bench.mjs and
-// bench/*.js. Types only; nothing imports this at run time.
+// What the bench pages put on window, for editors and `tsc --checkJs` over scripts/bench/*.mjs and
+// pages/*.js. Types only; nothing imports this at run time.
 /** What the bench needs of <fc-relink>: an element that renders asynchronously (Lit). */
 export type FcRelinkLike = HTMLElement & { updateComplete: Promise<boolean> };
 
 declare global {
   interface Window {
-    /** Set by bench/probe.js before any page script. */
+    /** Set by probe.js before any page script. */
     __bench: {
       clickAt: number | null;
       hoverAt: number | null;
