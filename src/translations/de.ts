@@ -20,10 +20,10 @@ const de: RelinkTranslation = {
   success: 'Ihr Bankkonto ist wieder verbunden.',
   cancel: 'Ihr Bankkonto wurde nicht erneut verbunden. Sie können es noch einmal versuchen.',
   retry: 'Es ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.',
-  blocked: 'Wir konnten Stripe nicht erreichen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal.',
+  blocked: 'Wir konnten Stripe nicht erreichen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   unavailable: 'Das erneute Verbinden Ihres Bankkontos ist derzeit nicht verfügbar. Bitte wenden Sie sich an den Kundenservice.',
   signedOut: 'Ihre Sitzung wurde beendet. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
-  unconfirmed: 'Wir konnten bei uns nicht bestätigen, dass Ihr Bankkonto wieder verbunden ist. Bitte versuchen Sie es noch einmal oder wenden Sie sich an den Kundenservice, falls das weiterhin passiert.',
+  unconfirmed: 'Wir konnten die erneute Verbindung bei uns nicht bestätigen. Bitte versuchen Sie es noch einmal. Besteht das Problem weiter, wenden Sie sich an den Kundenservice.',
   otherAccount: 'Das war nicht das Bankkonto, nach dem wir gefragt haben. Bitte versuchen Sie es noch einmal und wählen Sie dasselbe Konto.',
 };
 registerTranslation(de);

@@ -12,7 +12,7 @@ const nl: RelinkTranslation = {
   reasonExpiring: 'De koppeling met je bankrekening verloopt binnenkort. Koppel je rekening opnieuw om deze te blijven gebruiken.',
   reasonExpiringOn: 'De koppeling met je bankrekening verloopt op {date}. Koppel je rekening opnieuw om deze te blijven gebruiken.',
   reasonPermissions: 'We hebben je toestemming nodig om je bankrekening te blijven gebruiken.',
-  reasonPermissionsBy: 'We hebben uiterlijk {date} je toestemming nodig om je bankrekening te blijven gebruiken.',
+  reasonPermissionsBy: 'We hebben je toestemming uiterlijk {date} nodig om je bankrekening te blijven gebruiken.',
   loading: 'Beveiligde verbinding met je bank wordt voorbereid…',
   open: 'Ga verder in het Stripe-venster om je bankrekening opnieuw te koppelen.',
   redirecting: 'We sturen je door naar Stripe om je bankrekening opnieuw te koppelen…',
