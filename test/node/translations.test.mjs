@@ -37,9 +37,32 @@ test('no text a customer reads names a URL, an error code, an HTTP status or an 
   }
 });
 
-test('a retryable error, Stripe out of reach and a final error never read the same', async () => {
+test('the errors a customer can meet never read the same: each says what happened and what to do', async () => {
+  const errors = ['retry', 'blocked', 'unavailable', 'signedOut', 'unconfirmed', 'otherAccount'];
   for (const code of SHIPPED) {
-    const { retry, blocked, unavailable } = await load(code);
-    assert.equal(new Set([retry, blocked, unavailable]).size, 3, code);
+    const t = await load(code);
+    assert.equal(new Set(errors.map((key) => t[key])).size, errors.length, code);
   }
+});
+
+test('a text with a date holds the {date} placeholder exactly once, and no other text has braces', async () => {
+  const dated = /^reason\w+(On|By)$/;
+  const en = await load('en');
+  const datedKeys = Object.keys(en).filter((key) => dated.test(key));
+  for (const key of ['reasonExpiringOn', 'reasonPermissionsBy']) assert.ok(datedKeys.includes(key), key);
+  for (const code of SHIPPED) {
+    for (const [key, text] of Object.entries(await load(code))) {
+      if (dated.test(key)) {
+        assert.equal(text.split('{date}').length, 2, `${code}.${key} has {date} once`);
+        assert.doesNotMatch(text.replace('{date}', ''), /[{}]/, `${code}.${key}`);
+      } else {
+        assert.doesNotMatch(text, /[{}]/, `${code}.${key}`);
+      }
+    }
+  }
+});
+
+test('the text for Stripe out of reach is short in English: at most 80 characters', async () => {
+  const { blocked } = await load('en');
+  assert.ok(blocked.length <= 80, `${blocked.length} characters`);
 });
