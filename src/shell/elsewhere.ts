@@ -76,7 +76,8 @@ export class RelinkedElsewhere implements ReactiveController {
   /** This element's attempt succeeded: every other element for its account, or for one Stripe.js returned, hears it. */
   announce(returned: readonly { readonly id: string }[], relinked: Omit<RelinkedNews, 'accounts'>): void {
     const own = this.#host.account?.trim();
-    const news: RelinkedNews = { ...relinked, accounts: [...(own ? [own] : []), ...returned.map(({ id }) => id)] };
+    const accounts = new Set([...(own ? [own] : []), ...returned.map(({ id }) => id)]);
+    const news: RelinkedNews = { ...relinked, accounts: [...accounts] };
     deliver(news, this);
     channel?.postMessage(news);
   }

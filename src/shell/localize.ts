@@ -76,7 +76,7 @@ const rerenderAll = (): void => elements.forEach((element) => element.requestUpd
  *
  * @example
  * import ja from 'fc-relink/translations/ja'; // registers itself; the import alone is enough
- * registerTranslation({ ...ja, label: '口座を再連結する' });
+ * registerTranslation({ ...ja, label: '口座を再接続する' });
  */
 export function registerTranslation(...list: RelinkTranslation[]): void {
   // A text a translation lacks (a plain-JavaScript page can leave one out) reads in English.

@@ -22,6 +22,8 @@ export type EndpointScenario =
   | 'rate-limited'
   | 'not-found'
   | 'forbidden'
+  /** 401: the customer's session on the merchant's site has ended. */
+  | 'signed-out'
   /** 200 with an HTML body. */
   | 'garbage'
   /** 200 with JSON of another shape. */
@@ -44,6 +46,7 @@ export const ENDPOINT_SCENARIOS: readonly EndpointScenario[] = Object.freeze([
   'rate-limited',
   'not-found',
   'forbidden',
+  'signed-out',
   'garbage',
   'wrong-shape',
   'malformed-secret',
@@ -130,6 +133,8 @@ export function createSessionEndpoint(fake: FakeStripe, options: SessionEndpoint
         return jsonError(404, 'Not found.');
       case 'forbidden':
         return jsonError(403, 'This account does not belong to the signed-in customer.');
+      case 'signed-out':
+        return jsonError(401, 'Sign in first.');
       case 'garbage':
         return new HttpResponse('<!doctype html><h1>Bad gateway</h1>', {
           status: 200,

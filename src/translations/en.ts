@@ -15,7 +15,7 @@ const en: RelinkTranslation = {
   loading: 'Preparing a secure connection to your bank…',
   open: 'Continue in the Stripe window to reconnect your bank account.',
   redirecting: 'Taking you to Stripe to reconnect your bank account…',
-  verifying: 'Checking that your bank account is reconnected…',
+  verifying: 'Checking whether your bank account is reconnected…',
   success: 'Your bank account is reconnected.',
   cancel: 'Your bank account was not reconnected. You can try again.',
   retry: 'Something went wrong. Please try again.',

@@ -97,7 +97,7 @@ describe('configuration checks, before any network traffic', () => {
       const m = await mount({ attrs: { 'publishable-key': ` ${TEST_KEY}\n`, account: ` ${CHECKING} ` } });
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-success');
-      expect(m.endpoint.requests[0]?.body).to.deep.equal({ account: CHECKING });
+      expect(m.endpoint.requests[0]?.body).to.deep.equal({ account: CHECKING, attempt: m.attemptIds()[0] });
     });
   });
 

@@ -15,7 +15,7 @@ describe('requesting the session', () => {
       expect(m.endpoint.requests).to.have.length(1);
       const [request] = m.endpoint.requests;
       expect(request?.method).to.equal('POST');
-      expect(request?.body).to.deep.equal({ account: CHECKING });
+      expect(request?.body).to.deep.equal({ account: CHECKING, attempt: m.attemptIds()[0] });
       expect(request?.headers).to.include({
         'content-type': 'application/json',
         accept: 'application/json',
@@ -23,10 +23,10 @@ describe('requesting the session', () => {
       });
     });
 
-    it('sends an empty JSON object when no account is set', async () => {
+    it('sends no account when none is set, only the attempt', async () => {
       const m = await mount();
       await clickAndWait(m);
-      expect(m.endpoint.requests[0]?.body).to.deep.equal({});
+      expect(m.endpoint.requests[0]?.body).to.deep.equal({ attempt: m.attemptIds()[0] });
     });
 
     it('includes the endpoint\'s own error message, as text', async () => {

@@ -17,7 +17,7 @@ describe('getting Stripe.js', () => {
       const before = fake.instances.length;
       await clickAndWait(a);
       await clickAndWait(b);
-      await clickAndWait(a);
+      await a.el.relink(); // a's button is done after its success
       expect(fake.instances.length - before).to.be.at.most(1);
       const made = fake.instances.filter((i) => !i.livemode && i.stripeAccount === null).length;
       expect(made).to.be.greaterThan(0);

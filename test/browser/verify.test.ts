@@ -11,7 +11,7 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       expect(outcome.type).to.equal('fc-relink-success');
       expect(verify.requests).to.have.length(1);
       // The session, and the element's account, so the server can check both are the customer's.
-      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: CHECKING });
+      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: CHECKING, attempt: m.attemptIds()[0] });
       expect(verify.requests[0]?.headers).to.include({ 'content-type': 'application/json', 'x-csrf-token': 't1' });
       const states = m.events.filter((e) => e.type === 'fc-relink-statechange').map((e) => (e.detail as { state: string }).state);
       expect(states).to.deep.equal(['loading', 'open', 'verifying', 'success']);
@@ -22,7 +22,7 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       const m = await mount({ attrs: withVerify });
       const verify = await useVerifyEndpoint('ok');
       expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
-      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: null });
+      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: null, attempt: m.attemptIds()[0] });
     });
   });
 

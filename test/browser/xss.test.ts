@@ -52,10 +52,12 @@ async function expectInert(m: Mounted, outcome: RecordedEvent, payload: string |
     expect(detail.message).to.include(payload);
     expect(status.textContent).not.to.include(payload);
   }
-  // Only the element's own nodes: its box, a button, its slot, the status region, which holds
-  // text (and Lit's comment markers), no element.
-  expect([...root.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'div', 'slot']);
-  expect([...status.childNodes].map((n) => n.nodeName).filter((name) => name !== '#text' && name !== '#comment')).to.deep.equal([]);
+  // Only the element's own nodes: its box, a button, its slot, the status region and the one
+  // span of its text, which holds text (and Lit's comment markers), no element.
+  expect([...root.querySelectorAll('*')].map((e) => e.localName).sort()).to.deep.equal(['button', 'div', 'div', 'slot', 'span']);
+  const elementsIn = (node: Node) => [...node.childNodes].map((n) => n.nodeName).filter((name) => name !== '#text' && name !== '#comment');
+  expect(elementsIn(status)).to.deep.equal(['SPAN']);
+  expect(elementsIn(status.querySelector('span')!)).to.deep.equal([]);
   expect(elementCount(), 'elements in the document').to.equal(countBefore);
   await imageLoadAttempted();
   expect(globalThis.__xss, 'a handler in the markup ran').to.equal(undefined);

@@ -25,12 +25,16 @@ export const isTerminal = (type: string): boolean => TERMINAL.has(type);
 export function outcomeOf(event: RecordedEvent): RelinkOutcome {
   if (event.type === 'fc-relink-error') return { status: 'error', error: event.detail };
   if (event.type === 'fc-relink-cancel') return { status: 'cancel', ...event.detail };
-  return { status: 'success', ...event.detail } as RelinkOutcome;
+  // `elsewhere` is the event's alone: relink() only ever resolves with this element's own success.
+  const { elsewhere: _elsewhere, ...detail } = event.detail as { elsewhere?: boolean };
+  return { status: 'success', ...detail } as RelinkOutcome;
 }
 
 export interface EventRecord {
   /** Every event the element dispatched, in order. */
   events: RecordedEvent[];
+  /** The attempt ids the events carry, each once, in the order they first appear. */
+  attemptIds(): string[];
   /** Resolves with the next terminal event. */
   nextOutcome(): Promise<RecordedEvent>;
   terminalEvents(): RecordedEvent[];
@@ -51,6 +55,9 @@ export function recordEvents(el: FcRelinkElement): EventRecord {
   for (const type of FC_RELINK_EVENTS) el.addEventListener(type, listener);
   return {
     events,
+    attemptIds: () => [...new Set(events.map((e) => (e.detail as { attemptId?: string | null }).attemptId ?? null))].filter(
+      (id): id is string => id !== null,
+    ),
     nextOutcome: () => new Promise((resolve) => waiters.push(resolve)),
     terminalEvents: () => events.filter((e) => isTerminal(e.type)),
     status: () => el.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '',

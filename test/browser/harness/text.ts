@@ -42,5 +42,9 @@ export function safeStringify(value: unknown): string {
  */
 export function customerTextOf(error: RelinkErrorDetail): string {
   if (error.code === 'stripe_load_failed') return en.blocked;
+  if (error.code === 'session_http_error' && error.status === 401) return en.signedOut;
+  if (error.code === 'account_mismatch') return en.otherAccount;
+  const afterStripe = ['verification_failed', 'livemode_mismatch'].includes(error.code) && error.stage !== 'session';
+  if (afterStripe) return en.unconfirmed;
   return error.retryable ? en.retry : en.unavailable;
 }
