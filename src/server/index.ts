@@ -18,6 +18,7 @@ export {
   type RelinkWebhookHandlerOptions,
   type RelinkWebhookStripeClient,
 } from './webhook-handler.js';
+export type { RelinkHandlerInput } from './handler-input.js';
 export {
   toNodeHandler,
   type NodeHandler,

@@ -1,5 +1,6 @@
 // POST /stripe-webhook: turns Stripe's Financial Connections events into "this account needs a
 // relink" and "it was relinked", after checking that Stripe sent them.
+import { acceptRequest } from './handler-input.js';
 import { report } from './authorize.js';
 import { readBoundedBody } from './body.js';
 import { json, jsonError, methodNotAllowed, serverError } from './responses.js';
@@ -180,7 +181,9 @@ export function createRelinkWebhookHandler(options: RelinkWebhookHandlerOptions)
   }
   const { stripe, webhookSecret, onRelinkNeeded, onRelinked, onError } = options;
 
-  return async (request) => {
+  return async (input) => {
+    const request = acceptRequest(input, { name: 'createRelinkWebhookHandler', onError, raw: true });
+    if (request instanceof Response) return request;
     if (request.method !== 'POST') return methodNotAllowed();
     const signature = request.headers.get('stripe-signature');
     if (signature === null) return badSignature();
