@@ -110,6 +110,8 @@ export function createRelinkVerifyHandler(options: RelinkVerifyHandlerOptions): 
       const wait = Math.min(delay, deadline - Date.now());
       if (wait <= 0) break;
       await sleep(wait);
+      // The client may have hung up while it slept: no read on behalf of no one.
+      if (request.signal.aborted) break;
       delay = Math.min(delay * 2, MAX_DELAY_MS);
       session = await retrieve();
     }
