@@ -55,7 +55,8 @@ function setProperty(node: Element, name: string, value: unknown, old: unknown, 
 
 /** Whether Lit's server renderer for React is in use (it renders element properties itself). */
 function litSsrReact(react: typeof ReactModule): boolean {
-  return react.createElement.name === 'litPatchedCreateElement' || (globalThis as { litSsrReactEnabled?: unknown }).litSsrReactEnabled === true;
+  const enabled = (globalThis as { litSsrReactEnabled?: unknown }).litSsrReactEnabled === true;
+  return react.createElement.name === 'litPatchedCreateElement' || enabled;
 }
 
 /**
@@ -64,7 +65,9 @@ function litSsrReact(react: typeof ReactModule): boolean {
  * @example
  * export const FcRelink = createComponent({ react: React, tagName: 'fc-relink', elementClass, events, displayName });
  */
-export function createComponent<I extends HTMLElement, E extends EventNames>(options: ComponentOptions<I, E>): ReactWebComponent<I, E> {
+export function createComponent<I extends HTMLElement, E extends EventNames>(
+  options: ComponentOptions<I, E>,
+): ReactWebComponent<I, E> {
   const { react: React, tagName, elementClass, events } = options;
   const eventProps = new Set(Object.keys(events));
   const Component = React.forwardRef<I, Record<string, unknown>>((props, ref) => {

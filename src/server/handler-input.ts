@@ -75,7 +75,8 @@ function bodyProblem(request: Request, name: string, raw: boolean): string | nul
     return (
       `${name}: the request body was already read before the handler got it (a body parser or ` +
       'middleware ran first), and no copy of the bytes was kept. Let the handler read the body ' +
-      "itself: mount it before the parser, or in Fastify give its routes a parser that leaves the body unread (see docs/server.md)."
+      'itself: mount it before the parser, or in Fastify give its routes a parser that leaves ' +
+      "the body unread (see fc-relink's docs/server.md)."
     );
   }
   if (raw && mark === 'reserialized') {

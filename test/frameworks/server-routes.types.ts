@@ -7,7 +7,12 @@ import Fastify from 'fastify';
 import { createApp, defineEventHandler } from 'h3';
 import { H3 } from 'h3-v2';
 import { Hono } from 'hono';
-import { createRelinkSessionHandler, toNodeHandler, type RelinkAuthorize, type RelinkStripeClient } from 'fc-relink/server';
+import {
+  createRelinkSessionHandler,
+  toNodeHandler,
+  type RelinkAuthorize,
+  type RelinkStripeClient,
+} from 'fc-relink/server';
 
 declare const stripe: RelinkStripeClient;
 declare const authorize: RelinkAuthorize;

@@ -92,13 +92,14 @@ describe('the webhook in Express 5 behind a global express.json(), with a pretty
     assert.equal(notices.length, 1);
   });
 
-  test("express.raw() on the route after a global express.json(): refused with the fix in onError, not a signature 400", async () => {
+  test('express.raw() on the route after a global express.json(): a 500 with the fix in onError', async () => {
     const response = await deliver('/late-raw');
     assert.equal(response.status, 500);
     assert.equal((await response.json()).error.code, 'body_already_read');
     assert.deepEqual(notices, []);
     assert.equal(errors.length, 1);
-    assert.match(errors[0].error.message, /parsed as JSON before the handler.*Mount the webhook route before express\.json\(\)/s);
+    assert.match(errors[0].error.message, /parsed as JSON before the handler/);
+    assert.match(errors[0].error.message, /Mount the webhook route before express\.json\(\)/);
   });
 
   test('a relink handler behind express.json() reads the parsed body, pretty-printed or not', async () => {
@@ -125,7 +126,7 @@ describe('a relink handler in Fastify 5 through toNodeHandler(request.raw, reply
   const { stripe, calls } = fakeStripe();
   const { authorize, seen } = recordingAuthorize();
   const relink = toNodeHandler(
-    createRelinkSessionHandler({ stripe, authorize, onError: (error, context) => void errors.push({ error, context }) }),
+    createRelinkSessionHandler({ stripe, authorize, onError: (error, context) => errors.push({ error, context }) }),
   );
   before(async () => {
     app = Fastify();
@@ -153,7 +154,7 @@ describe('a relink handler in Fastify 5 through toNodeHandler(request.raw, reply
     calls.length = 0;
   });
 
-  test('after Fastify parsed the JSON: a 500 and onError names the cause, never an empty body read as any account', async () => {
+  test('after Fastify parsed the JSON: a 500 naming the cause in onError, never an empty body read as {}', async () => {
     const response = await postJson(`${base}/parsed/api/relink-session`, JSON.stringify({ account: ACCOUNT }));
     assert.equal(response.status, 500);
     assert.equal((await response.json()).error.code, 'body_already_read');

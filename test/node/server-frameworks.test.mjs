@@ -115,7 +115,11 @@ describe('a handler in h3 1 (Nuxt 4: defineEventHandler(handler)) over real HTTP
 
   test('reads the body from the event and answers with the Response it returns', async () => {
     const post = (path, body) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const session = await post('/api/relink-session', { account: ACCOUNT });
     assert.equal(session.status, 200);
     assert.equal(session.headers.get('cache-control'), 'no-store');
@@ -162,14 +166,18 @@ describe('a handler given something it cannot serve says how to mount it', () =>
 
   test("an object that carries no Request: the error names event.request and Hono's c.req.raw", async () => {
     const { handler } = setup();
-    await assert.rejects(handler({ method: 'POST', body: '{}' }), /neither a Request nor an object carrying one.*c\.req\.raw/);
+    await assert.rejects(
+      handler({ method: 'POST', body: '{}' }),
+      /neither a Request nor an object carrying one.*c\.req\.raw/,
+    );
   });
 
-  test('a Request whose body a middleware already read: 500 and onError says so, not an any-account session', async () => {
+  test('a Request whose body a middleware read: 500, onError says so, and no any-account session', async () => {
     const { stripe, calls } = fakeStripe();
     const { authorize, seen } = recordingAuthorize();
     const errors = [];
-    const handler = createRelinkSessionHandler({ stripe, authorize, onError: (error, context) => errors.push({ error, context }) });
+    const onError = (error, context) => errors.push({ error, context });
+    const handler = createRelinkSessionHandler({ stripe, authorize, onError });
     const request = relinkRequest();
     await request.json();
     const response = await handler({ req: { raw: request } });

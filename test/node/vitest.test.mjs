@@ -14,7 +14,10 @@ import { section } from './support/readme.mjs';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // What the example imports, and what the installed fc-relink imports in turn.
-const DEPENDENCIES = ['react', 'react-dom', 'scheduler', 'msw', 'lit', '@lit', '@stripe', 'vitest', 'jsdom', 'happy-dom'];
+const DEPENDENCIES = [
+  ...['react', 'react-dom', 'scheduler', 'msw', 'lit', '@lit', '@stripe'],
+  ...['vitest', 'jsdom', 'happy-dom'],
+];
 
 async function scratchProject() {
   const dir = await mkdtemp(join(tmpdir(), 'fc-relink-vitest-'));
@@ -37,11 +40,13 @@ test('the Vitest example in docs/testing.md is the one that runs', async () => {
 });
 
 for (const environment of ['jsdom', 'happy-dom']) {
-  test(`<FcRelink> sets its props on the element and relinks under Vitest in ${environment}, with no config`, { timeout: 120_000 }, async (t) => {
+  const name = `<FcRelink> sets its props on the element and relinks under Vitest in ${environment}, with no config`;
+  test(name, { timeout: 120_000 }, async (t) => {
     const dir = await scratchProject();
     t.after(() => rm(dir, { recursive: true, force: true }));
     const vitest = join(dir, 'node_modules/vitest/vitest.mjs');
-    const result = await run(process.execPath, [vitest, 'run', '--environment', environment], { cwd: dir }).catch((error) => error);
+    const args = [vitest, 'run', '--environment', environment];
+    const result = await run(process.execPath, args, { cwd: dir }).catch((error) => error);
     assert.equal(result.code ?? 0, 0, `vitest failed:\n${result.stdout}${result.stderr}`);
     assert.match(result.stdout, /Tests\s+2 passed/);
   });

@@ -11,11 +11,12 @@ export function fakeStripe({ status = 'succeeded' } = {}) {
       sessions: {
         create: async (params) => {
           calls.push({ create: params });
+          const { authorization, account = null } = params.relink_options;
           return {
             id: 'fcsess_test_1',
             client_secret: 'fcsess_test_1_secret_abc',
             livemode: false,
-            relink_options: { authorization: params.relink_options.authorization, account: params.relink_options.account ?? null },
+            relink_options: { authorization, account },
           };
         },
         retrieve: async (id) => {
@@ -26,7 +27,8 @@ export function fakeStripe({ status = 'succeeded' } = {}) {
             livemode: false,
             status,
             relink_options: { authorization: AUTHORIZATION, account: ACCOUNT },
-            relink_result: status === 'succeeded' ? { authorization: AUTHORIZATION, account: ACCOUNT, failure_reason: null } : null,
+            relink_result:
+              status === 'succeeded' ? { authorization: AUTHORIZATION, account: ACCOUNT, failure_reason: null } : null,
           };
         },
       },
