@@ -64,7 +64,8 @@ function resolve(input: unknown, name: string): Request | TypeError {
   }
   return new TypeError(
     `${name}: the handler was given neither a Request nor an object carrying one. Pass the ` +
-      "Request (SvelteKit and Astro's event.request, Hono's c.req.raw) or the framework's event.",
+      "Request (SvelteKit and Astro's event.request, Hono's c.req.raw) or the framework's event; " +
+        "with Node's (req, res), mount it with toNodeHandler(handler).",
   );
 }
 
