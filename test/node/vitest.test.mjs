@@ -46,7 +46,8 @@ for (const environment of ['jsdom', 'happy-dom']) {
     t.after(() => rm(dir, { recursive: true, force: true }));
     const vitest = join(dir, 'node_modules/vitest/vitest.mjs');
     const args = [vitest, 'run', '--environment', environment];
-    const result = await run(process.execPath, args, { cwd: dir }).catch((error) => error);
+    const env = { ...process.env, NO_COLOR: '1' };
+    const result = await run(process.execPath, args, { cwd: dir, env }).catch((error) => error);
     assert.equal(result.code ?? 0, 0, `vitest failed:\n${result.stdout}${result.stderr}`);
     assert.match(result.stdout, /Tests\s+2 passed/);
   });

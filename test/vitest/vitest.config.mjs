@@ -3,7 +3,6 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic' },
   test: {
     include: ['*.test.tsx'],
     // msw 3 targets Node 22.12+; this adds what it uses from there when the suite runs on Node 20.
