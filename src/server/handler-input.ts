@@ -30,18 +30,39 @@ export type RelinkHandlerInput =
       readonly web?: { readonly request?: Request | undefined } | undefined;
     };
 
-const isRequest = (value: unknown): value is Request => value instanceof Request;
 const field = (value: unknown, name: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 
-/** Whether `value` looks like Node's own request (`http.IncomingMessage`, Express's `req`). */
-function isNodeRequest(value: unknown): boolean {
-  return typeof field(value, 'headers') === 'object' && !(field(value, 'headers') instanceof Headers) &&
-    typeof field(value, 'on') === 'function';
+/**
+ * Whether `value` is a Fetch `Request`. By shape, not `instanceof`: a runtime or framework may
+ * hand over a Request of another realm or of its own Fetch implementation.
+ */
+function isRequest(value: unknown): value is Request {
+  return (
+    typeof field(value, 'url') === 'string' &&
+    typeof field(value, 'method') === 'string' &&
+    typeof field(field(value, 'headers'), 'get') === 'function' &&
+    typeof field(value, 'arrayBuffer') === 'function'
+  );
 }
 
-/** The Request in `input`, or the TypeError that names the fix. */
-function resolve(input: unknown, name: string): Request | TypeError {
+/** Whether `value` looks like Node's own request (`http.IncomingMessage`, Express's `req`). */
+function isNodeRequest(value: unknown): boolean {
+  const headers = field(value, 'headers');
+  const nodeHeaders = typeof headers === 'object' && typeof field(headers, 'get') !== 'function';
+  return nodeHeaders && typeof field(value, 'on') === 'function';
+}
+
+/** The answer when Node's request line or headers cannot make a Fetch `Request`. */
+const invalidTarget = (): Response =>
+  jsonError(400, {
+    message: 'The request target or headers are not valid.',
+    type: 'invalid_request_error',
+    code: 'invalid_request_target',
+  });
+
+/** The Request in `input`, the answer when it cannot become one, or the TypeError that names the fix. */
+function resolve(input: unknown, name: string): Request | Response | TypeError {
   if (isRequest(input)) return input;
   const request = field(input, 'request');
   if (isRequest(request)) return request;
@@ -53,8 +74,12 @@ function resolve(input: unknown, name: string): Request | TypeError {
   const node = field(input, 'node');
   if (isNodeRequest(field(node, 'req'))) {
     const res = field(node, 'res') as NodeResponseLike | undefined;
-    const nodeReq = field(node, 'req') as NodeRequestLike;
-    return toFetchRequest(nodeReq, res === undefined ? undefined : disconnectSignal(res));
+    try {
+      const signal = res === undefined ? undefined : disconnectSignal(res);
+      return toFetchRequest(field(node, 'req') as NodeRequestLike, signal);
+    } catch {
+      return invalidTarget();
+    }
   }
   if (isNodeRequest(input)) {
     return new TypeError(
@@ -65,7 +90,7 @@ function resolve(input: unknown, name: string): Request | TypeError {
   return new TypeError(
     `${name}: the handler was given neither a Request nor an object carrying one. Pass the ` +
       "Request (SvelteKit and Astro's event.request, Hono's c.req.raw) or the framework's event; " +
-        "with Node's (req, res), mount it with toNodeHandler(handler).",
+      "with Node's (req, res), mount it with toNodeHandler(handler).",
   );
 }
 
@@ -112,6 +137,7 @@ export interface AcceptOptions {
 export function acceptRequest(input: RelinkHandlerInput, options: AcceptOptions): Request | Response {
   const request = resolve(input, options.name);
   if (request instanceof TypeError) throw request;
+  if (request instanceof Response) return request;
   const problem = request.method === 'POST' ? bodyProblem(request, options.name, options.raw === true) : null;
   if (problem === null) return request;
   report(options.onError, new TypeError(problem), { stage: 'request', request });
