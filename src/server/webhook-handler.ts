@@ -155,8 +155,9 @@ function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | {
  *
  * and answers `200 { received: true }`, for every other event type too, untouched. Stripe
  * delivers an event at least once and retries failures: de-duplicate by `event.id`. A callback
- * that throws makes the answer 500, so Stripe retries. Under Express, mount it where no JSON
- * body parser runs first (or give it `express.raw()`): the signature is over the exact bytes.
+ * that throws makes the answer 500, so Stripe retries. Under Express, mount it before any JSON
+ * body parser, or keep the bytes (`express.json({ verify })` setting `req.rawBody`): the signature
+ * is over the exact bytes, and a body parsed first is refused (500, the fix told to `onError`).
  *
  * @example
  * // app/api/stripe-webhook/route.ts (Next.js)
