@@ -1,7 +1,9 @@
 // The handlers' types against each framework's route types, checked by `npm run typecheck`: the
-// forms that work compile, the forms that cannot work are type errors. Hono, h3, Fastify and
-// Express are their own packages' types; SvelteKit's and Astro's are written out as they declare
-// them (their packages are too heavy to install for a type check).
+// forms that work compile, the forms that cannot work are type errors. SvelteKit, React Router,
+// Hono, h3, Fastify and Express are their own packages' types; Astro's is written out as it
+// declares it (the package is too heavy to install for a type check).
+import type { RequestHandler } from '@sveltejs/kit';
+import type { ActionFunction } from 'react-router';
 import express from 'express';
 import Fastify from 'fastify';
 import { createApp, defineEventHandler } from 'h3';
@@ -19,19 +21,10 @@ declare const authorize: RelinkAuthorize;
 const handler = createRelinkSessionHandler({ stripe, authorize });
 
 // SvelteKit (`+server.ts`): `export const POST: RequestHandler = handler`.
-interface SvelteKitRequestEvent {
-  request: Request;
-  url: URL;
-  params: Record<string, string>;
-  locals: App.Locals;
-}
-declare namespace App {
-  interface Locals {
-    user?: string;
-  }
-}
-type SvelteKitRequestHandler = (event: SvelteKitRequestEvent) => Response | Promise<Response>;
-export const POST: SvelteKitRequestHandler = handler;
+export const POST: RequestHandler = handler;
+
+// React Router (a route module's action).
+export const action: ActionFunction = handler;
 
 // Astro (`src/pages/api/relink-session.ts`): `export const POST: APIRoute = handler`.
 type AstroAPIRoute = (context: { request: Request; url: URL; params: Record<string, string | undefined> }) =>
