@@ -1,7 +1,8 @@
-// fc-relink/react: <FcRelink> for React 18 and 19, built with @lit/react. Importing it
+// fc-relink/react: <FcRelink> for React 18 and 19, typed as @lit/react's components. Importing it
 // registers <fc-relink> (guarded), since the component renders that tag.
 import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
+import { createComponent } from './create-component.js';
 import '../define.js';
 import { FcRelinkElement } from '../shell/fc-relink.js';
 import type {

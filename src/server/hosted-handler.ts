@@ -1,6 +1,7 @@
 // POST /relink-hosted: a relink on Stripe's hosted page, handed to the customer as a URL or
 // emailed by Stripe, under the same rules as the embedded session handler.
 import type { RelinkHostedDelivery } from '../shared/wire.js';
+import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
 import { ACCOUNT_ID, readChoice, readJsonObject, readOptionalId } from './body.js';
 import { assertHandlerOptions } from './options.js';
@@ -116,7 +117,9 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
   const { stripe, onError } = options;
   const apiVersion = options.apiVersion ?? DEFAULT_RELINK_API_VERSION;
 
-  return async (request) => {
+  return async (input) => {
+    const request = acceptRequest(input, { name: 'createHostedRelinkHandler', onError });
+    if (request instanceof Response) return request;
     if (request.method !== 'POST') return methodNotAllowed();
     const read = await readJsonObject(request);
     if (!read.ok) return read.response;

@@ -13,6 +13,7 @@ export {
   type RelinkWebhookHandlerOptions,
   type RelinkWebhookStripeClient,
 } from './webhook-handler.js';
+export type { RelinkHandlerInput } from './handler-input.js';
 export {
   toNodeHandler,
   type NodeHandler,

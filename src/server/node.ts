@@ -1,6 +1,7 @@
 // Adapts a Fetch API handler to Node's (req, res) so the same handlers mount in Express,
 // node:http, Fastify's raw mode or Connect. The types are structural so that this module needs
 // no Node typings, and Express's and node:http's own objects fit.
+import { markBody, type BodyMark } from './body-marks.js';
 import { GENERIC_SERVER_ERROR, jsonError, methodNotAllowed } from './responses.js';
 import type { FetchHandler } from './types.js';
 
@@ -22,6 +23,8 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   readonly body?: unknown;
   /** The unparsed body, where a body parser's `verify` hook or the platform keeps one. */
   readonly rawBody?: unknown;
+  /** True once the stream was read to its end: by a body parser, when this is read first. */
+  readonly readableEnded?: boolean | undefined;
 }
 
 /**
@@ -33,6 +36,10 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
 export interface NodeResponseLike {
   statusCode: number;
   readonly headersSent?: boolean;
+  /** False when the connection closed before the answer was written: the client hung up. */
+  readonly writableFinished?: boolean | undefined;
+  /** Only `'close'` is listened to, to abort the Fetch request's `signal` when the client leaves. */
+  once?(event: 'close', listener: () => void): unknown;
   setHeader(name: string, value: string | readonly string[]): unknown;
   end(chunk?: Uint8Array | string): unknown;
 }
@@ -136,31 +143,65 @@ function bodyStream(req: NodeRequestLike): ReadableStream<Uint8Array> {
   });
 }
 
-function requestBody(req: NodeRequestLike): string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> {
+type NodeBody = string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
+
+/** Whether the request says it has a body: a length above 0, or chunked framing. */
+function declaresBody(req: NodeRequestLike): boolean {
+  const length = req.headers['content-length'];
+  return (typeof length === 'string' && Number(length) > 0) || req.headers['transfer-encoding'] !== undefined;
+}
+
+function requestBody(req: NodeRequestLike): { body: NodeBody; mark?: BodyMark } {
   // A raw copy kept by a body parser (`verify: (req, res, buf) => { req.rawBody = buf }`, or a
   // platform that keeps one) is the body as sent: a webhook signature is checked over it.
-  if (req.rawBody instanceof Uint8Array) return new Uint8Array(req.rawBody);
+  if (req.rawBody instanceof Uint8Array) return { body: new Uint8Array(req.rawBody) };
   const parsed = req.body;
-  if (parsed === undefined) return bodyStream(req);
-  if (typeof parsed === 'string') return parsed;
-  if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
-  return JSON.stringify(parsed);
+  if (typeof parsed === 'string') return { body: parsed };
+  if (parsed instanceof Uint8Array) return { body: new Uint8Array(parsed) };
+  // Some parsers leave `{}` on requests they did not parse; the stream is then still unread.
+  if (parsed === undefined || parsed === null || req.readableEnded === false) {
+    // Drained by something that kept nothing (Fastify's parser reads `request.raw`): an empty
+    // stream here would be read as `{}`, a request for any account.
+    if (req.readableEnded === true && declaresBody(req)) return { body: '', mark: 'consumed' };
+    return { body: bodyStream(req) };
+  }
+  return { body: JSON.stringify(parsed), mark: 'reserialized' };
 }
 
 /**
- * Builds a Fetch API `Request` from a Node request. The body is streamed, not buffered. Throws
- * when the request target or a header cannot be represented.
+ * Builds a Fetch API `Request` from a Node request. The body is streamed, not buffered; a body a
+ * parser consumed first is marked (see body-marks.ts). Throws when the request target or a
+ * header cannot be represented.
  *
  * @example
- * const request = toFetchRequest(req);
+ * const request = toFetchRequest(req, disconnectSignal(res));
  */
-export function toFetchRequest(req: NodeRequestLike): Request {
+export function toFetchRequest(req: NodeRequestLike, signal?: AbortSignal): Request {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = requestUrl(req);
   const headers = requestHeaders(req);
-  if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  const init: RequestInit = signal === undefined ? { method, headers } : { method, headers, signal };
+  if (method === 'GET' || method === 'HEAD') return new Request(url, init);
+  const { body, mark } = requestBody(req);
   // `duplex` is required by Node's fetch for a stream body, and missing from the DOM typings.
-  return new Request(url, { method, headers, body: requestBody(req), duplex: 'half' } as RequestInit);
+  const request = new Request(url, { ...init, body, duplex: 'half' } as RequestInit);
+  if (mark !== undefined) markBody(request, mark);
+  return request;
+}
+
+/**
+ * A signal that aborts when the client hangs up before the answer is written, so that a handler
+ * still working for it (the verify handler polling Stripe) stops.
+ *
+ * @example
+ * const request = toFetchRequest(req, disconnectSignal(res));
+ */
+export function disconnectSignal(res: NodeResponseLike): AbortSignal {
+  const controller = new AbortController();
+  res.once?.('close', () => {
+    if (res.writableFinished !== true) controller.abort();
+  });
+  return controller.signal;
 }
 
 async function writeResponse(response: Response, res: NodeResponseLike): Promise<void> {
@@ -200,7 +241,10 @@ function writeServerError(res: NodeResponseLike): void {
  * not trusted). The body is streamed to the handler as it reads it, raw; a body that a parser
  * already consumed is passed on as that parser left it: a string or Buffer as is (so
  * `express.raw()` keeps a webhook's signature valid), `req.rawBody` when set, and a parsed object
- * (`express.json()`) re-serialized, which suits the relink handlers but not the webhook handler.
+ * (`express.json()`) re-serialized, which suits the relink handlers; the webhook handler refuses
+ * it (500, with the fix through `onError`), since its signature covers the bytes as sent. A
+ * stream drained with nothing kept (Fastify's parser) is refused the same way by every handler,
+ * never read as an empty body. The request's `signal` aborts when the client hangs up.
  * Anything but POST is a 405 and a request whose target or headers Fetch cannot represent a 400,
  * both answered here; an exception thrown by the handler goes to `next(error)` when there is a
  * `next`, else becomes a generic 500.
@@ -227,7 +271,7 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
         }
         let request: Request;
         try {
-          request = toFetchRequest(req);
+          request = toFetchRequest(req, disconnectSignal(res));
         } catch {
           // Never handed to next(): a framework's error page would show the client a stack.
           await writeResponse(unusableRequest(), res);

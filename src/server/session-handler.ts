@@ -1,4 +1,5 @@
 // POST /relink-session: the endpoint <fc-relink> calls for a fresh relink session.
+import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
 import { ACCOUNT_ID, readJsonObject, readOptionalId } from './body.js';
 import { assertHandlerOptions } from './options.js';
@@ -76,7 +77,9 @@ export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions)
   const { stripe, onError } = options;
   const apiVersion = options.apiVersion ?? DEFAULT_RELINK_API_VERSION;
 
-  return async (request) => {
+  return async (input) => {
+    const request = acceptRequest(input, { name: 'createRelinkSessionHandler', onError });
+    if (request instanceof Response) return request;
     if (request.method !== 'POST') return methodNotAllowed();
     const read = await readJsonObject(request);
     if (!read.ok) return read.response;

@@ -1,6 +1,7 @@
 // The public types of fc-relink/server. The Stripe client is typed by shape, not imported from
 // `stripe`, so that both the GA SDK and the beta SDK (which types relink) fit, and so that this
 // entry needs no particular `stripe` version to type-check.
+import type { RelinkHandlerInput } from './handler-input.js';
 
 // The JSON the handlers answer is the element's: one set of types for both.
 export type {
@@ -273,7 +274,8 @@ export interface RelinkStripeClient {
  * const onError = (error: unknown, { stage }: RelinkErrorContext) => log.warn({ stage, error });
  */
 export interface RelinkErrorContext {
-  readonly stage: 'authorize' | 'stripe' | 'webhook';
+  /** `'request'`: the handler was mounted where it cannot read the body (see docs/server.md). */
+  readonly stage: 'authorize' | 'stripe' | 'webhook' | 'request';
   readonly request: Request;
 }
 
@@ -329,9 +331,10 @@ export interface RelinkVerifyHandlerOptions extends RelinkHandlerOptions {
 }
 
 /**
- * A Fetch API request handler: a Next.js route handler, a Hono/Bun/Deno/Workers handler.
+ * A Fetch API request handler: a Next.js route handler, a Bun/Deno/Workers handler, and, since it
+ * also takes the event objects of SvelteKit, Astro, React Router, Hono and h3 (Nuxt), their route.
  *
  * @example
  * export const POST: FetchHandler = createRelinkSessionHandler({ stripe, authorize });
  */
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type FetchHandler = (input: RelinkHandlerInput) => Promise<Response>;

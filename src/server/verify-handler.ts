@@ -1,5 +1,6 @@
 // POST /relink-verify: after the flow, the server asks Stripe how the relink went, so the app
 // never trusts the browser's word for it.
+import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
 import { ACCOUNT_ID, readId, readJsonObject, readOptionalId, SESSION_ID } from './body.js';
 import { assertHandlerOptions } from './options.js';
@@ -72,7 +73,9 @@ export function createRelinkVerifyHandler(options: RelinkVerifyHandlerOptions): 
   const apiVersion = options.apiVersion ?? DEFAULT_RELINK_API_VERSION;
   const pendingMs = Math.min(Math.max(options.pendingTimeoutMs ?? MAX_PENDING_MS, 0), MAX_PENDING_MS);
 
-  return async (request) => {
+  return async (input) => {
+    const request = acceptRequest(input, { name: 'createRelinkVerifyHandler', onError });
+    if (request instanceof Response) return request;
     if (request.method !== 'POST') return methodNotAllowed();
     const read = await readJsonObject(request);
     if (!read.ok) return read.response;
@@ -107,6 +110,8 @@ export function createRelinkVerifyHandler(options: RelinkVerifyHandlerOptions): 
       const wait = Math.min(delay, deadline - Date.now());
       if (wait <= 0) break;
       await sleep(wait);
+      // The client may have hung up while it slept: no read on behalf of no one.
+      if (request.signal.aborted) break;
       delay = Math.min(delay * 2, MAX_DELAY_MS);
       session = await retrieve();
     }

@@ -1,5 +1,6 @@
 // POST /stripe-webhook: turns Stripe's Financial Connections events into "this account needs a
 // relink" and "it was relinked", after checking that Stripe sent them.
+import { acceptRequest } from './handler-input.js';
 import { report } from './authorize.js';
 import { readBoundedBody } from './body.js';
 import { json, jsonError, methodNotAllowed, serverError } from './responses.js';
@@ -154,8 +155,9 @@ function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | {
  *
  * and answers `200 { received: true }`, for every other event type too, untouched. Stripe
  * delivers an event at least once and retries failures: de-duplicate by `event.id`. A callback
- * that throws makes the answer 500, so Stripe retries. Under Express, mount it where no JSON
- * body parser runs first (or give it `express.raw()`): the signature is over the exact bytes.
+ * that throws makes the answer 500, so Stripe retries. Under Express, mount it before any JSON
+ * body parser, or keep the bytes (`express.json({ verify })` setting `req.rawBody`): the signature
+ * is over the exact bytes, and a body parsed first is refused (500, the fix told to `onError`).
  *
  * @example
  * // app/api/stripe-webhook/route.ts (Next.js)
@@ -180,7 +182,9 @@ export function createRelinkWebhookHandler(options: RelinkWebhookHandlerOptions)
   }
   const { stripe, webhookSecret, onRelinkNeeded, onRelinked, onError } = options;
 
-  return async (request) => {
+  return async (input) => {
+    const request = acceptRequest(input, { name: 'createRelinkWebhookHandler', onError, raw: true });
+    if (request instanceof Response) return request;
     if (request.method !== 'POST') return methodNotAllowed();
     const signature = request.headers.get('stripe-signature');
     if (signature === null) return badSignature();

@@ -170,7 +170,7 @@ describe('createRelinkWebhookHandler under Express, through toNodeHandler', () =
   let base;
   before(async () => {
     const app = express();
-    const hook = toNodeHandler(createRelinkWebhookHandler(options()));
+    const hook = toNodeHandler(createRelinkWebhookHandler(options({ onError: (error, context) => void errors.push({ error, context }) })));
     app.post('/plain', hook);
     app.post('/raw', express.raw({ type: 'application/json' }), hook);
     app.post('/raw-body-kept', express.json({ verify: (req, res, buf) => void (req.rawBody = buf) }), hook);
@@ -180,6 +180,10 @@ describe('createRelinkWebhookHandler under Express, through toNodeHandler', () =
     base = `http://127.0.0.1:${server.address().port}`;
   });
   after(() => new Promise((resolve) => server.close(resolve)));
+  let errors = [];
+  beforeEach(() => {
+    errors = [];
+  });
 
   const post = (path) => {
     // Spaced JSON: re-serializing it would not give the signed bytes back.
@@ -194,8 +198,14 @@ describe('createRelinkWebhookHandler under Express, through toNodeHandler', () =
     assert.equal(notices.length, 3);
   });
 
-  test('after express.json() alone the bytes are gone: 400, and no callback', async () => {
-    assert.equal((await post('/parsed')).status, 400);
+  test('after express.json() alone the bytes are gone: 500, no callback, and onError names the fix', async () => {
+    const response = await post('/parsed');
+    assert.equal(response.status, 500);
+    assert.equal((await response.json()).error.code, 'body_already_read');
     assert.deepEqual(notices, []);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].context.stage, 'request');
+    assert.match(errors[0].error.message, /express\.json\(\) ran first/);
+    assert.match(errors[0].error.message, /express\.json\(\{ verify/);
   });
 });
