@@ -77,13 +77,13 @@ export async function runAuthorize(
   try {
     result = await options.authorize(context);
   } catch (error) {
-    report(options.onError, error, { stage: 'authorize', request: context.request });
+    report(options.onError, error, { stage: 'authorize', request: context.request, attempt: context.attempt });
     return { ok: false, response: serverError() };
   }
   if (result === null) return { ok: false, response: forbidden() };
   const problem = grantProblem(result);
   if (problem !== null) {
-    report(options.onError, new TypeError(problem), { stage: 'authorize', request: context.request });
+    report(options.onError, new TypeError(problem), { stage: 'authorize', request: context.request, attempt: context.attempt });
     return { ok: false, response: serverError() };
   }
   return { ok: true, grant: result as RelinkGrant };

@@ -1,7 +1,7 @@
 // The request bodies of the handlers: a small JSON object. Anything else is refused before
 // authorize() or Stripe sees it.
 import { jsonError } from './responses.js';
-import { isSessionId, isStripeId } from '../shared/ids.js';
+import { isAttemptId, isSessionId, isStripeId } from '../shared/ids.js';
 
 /**
  * The largest body the relink handlers read: their JSON holds an id or two. Anything bigger is
@@ -142,6 +142,15 @@ export function readId(body: Record<string, unknown>, field: string, shape: IdSh
 export function readOptionalId(body: Record<string, unknown>, field: string, shape: IdShape): string | null | Response {
   const value = body[field];
   return value === undefined || value === null ? null : readId(body, field, shape);
+}
+
+/**
+ * The attempt's id the element sent (`attempt`), or `null`. Never a reason to refuse a
+ * request: a body without one (an older element, your own client) is served alike, and
+ * anything that is not a UUID is ignored.
+ */
+export function readAttempt(body: Record<string, unknown>): string | null {
+  return isAttemptId(body.attempt) ? body.attempt : null;
 }
 
 /**

@@ -47,6 +47,26 @@ export interface RelinkEligibility {
   reason: RelinkEligibilityReason;
   /** Unix seconds: the deactivation or (expected) expiry date, for the reasons that have one. */
   date?: number;
+  /**
+   * When eligible: what `<fc-relink>` tells the customer, as its `reason` and `due` attributes
+   * (`<fc-relink reason="expiring" due="2027-01-15">`). `due` is the date's UTC day.
+   */
+  prompt?: RelinkPrompt;
+}
+
+/**
+ * Why the customer is asked, for the element: `inactive` (it stopped working) or `expiring`
+ * (it will, on `due`). `permissions` is the element's too, but only your product knows which
+ * permissions it needs: relinkEligibility never answers it.
+ *
+ * @example
+ * const { prompt } = relinkEligibility(account);
+ * if (prompt) html`<fc-relink reason=${prompt.reason} due=${prompt.due ?? ''}></fc-relink>`;
+ */
+export interface RelinkPrompt {
+  reason: 'inactive' | 'expiring' | 'permissions';
+  /** `YYYY-MM-DD`. */
+  due?: string;
 }
 
 /**
@@ -97,8 +117,27 @@ export type RelinkWay = 'embedded' | 'hosted';
 /** Stripe's hosted relink offers a relink this long before a tokenized number expires. */
 const EXPIRY_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 
+// What the customer reads for each eligible reason: it stopped working, or it will.
+const PROMPTS: Partial<Record<RelinkEligibilityReason, RelinkPrompt['reason']>> = {
+  inactive_relink_required: 'inactive',
+  inactive_action_unknown: 'inactive',
+  tokenized_account_number_deactivated: 'inactive',
+  tokenized_account_number_expired: 'inactive',
+  relink_required_before_deactivation: 'expiring',
+  tokenized_account_number_expiring: 'expiring',
+};
+
+/** Unix seconds as the `YYYY-MM-DD` of their UTC day. */
+const dayOf = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
+
 function result(eligible: boolean, reason: RelinkEligibilityReason, date?: number | null): RelinkEligibility {
-  return typeof date === 'number' ? { eligible, reason, date } : { eligible, reason };
+  const answer: RelinkEligibility = typeof date === 'number' ? { eligible, reason, date } : { eligible, reason };
+  const prompt = PROMPTS[reason];
+  if (eligible && prompt) {
+    // An account that stopped working has no day to meet; one that will stop has its day.
+    answer.prompt = prompt === 'expiring' && typeof date === 'number' ? { reason: prompt, due: dayOf(date) } : { reason: prompt };
+  }
+  return answer;
 }
 
 function earliest(dates: readonly (number | null | undefined)[]): number | undefined {

@@ -3,7 +3,7 @@
 import type { RelinkHostedDelivery } from '../shared/wire.js';
 import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
-import { ACCOUNT_ID, readChoice, readJsonObject, readOptionalId } from './body.js';
+import { ACCOUNT_ID, readAttempt, readChoice, readJsonObject, readOptionalId } from './body.js';
 import { assertHandlerOptions } from './options.js';
 import { json, jsonError, methodNotAllowed } from './responses.js';
 import { createParams, requestOptions, sessionPermissions } from './session-params.js';
@@ -124,11 +124,12 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
     const read = await readJsonObject(request);
     if (!read.ok) return read.response;
     const account = readOptionalId(read.body, 'account', ACCOUNT_ID);
+    const attempt = readAttempt(read.body);
     if (account instanceof Response) return account;
     const delivery = readChoice<RelinkHostedDelivery>(read.body, 'delivery', ['url', 'email'], 'url');
     if (delivery instanceof Response) return delivery;
 
-    const outcome = await runAuthorize(options, { request, account });
+    const outcome = await runAuthorize(options, { request, account, attempt });
     if (!outcome.ok) return outcome.response;
     const { grant } = outcome;
     const perRequest = requestOptions(apiVersion, grant);
@@ -145,7 +146,7 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
       };
       session = await stripe.financialConnections.sessions.create(params, perRequest);
     } catch (error) {
-      report(onError, error, { stage: 'stripe', request });
+      report(onError, error, { stage: 'stripe', request, attempt });
       return delivery === 'email' && isEmailLimit(error) ? rateLimited(error) : stripeErrorResponse(error);
     }
 
@@ -153,7 +154,7 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
     const sameSession =
       typeof session?.id === 'string' && relink?.authorization === grant.authorization && (relink.account ?? null) === account;
     if (!sameSession || (delivery === 'url' && !isWebUrl(session.url))) {
-      report(onError, new Error('Stripe returned a session that is not the hosted relink session requested.'), { stage: 'stripe', request });
+      report(onError, new Error('Stripe returned a session that is not the hosted relink session requested.'), { stage: 'stripe', request, attempt });
       return unexpected();
     }
     return json(200, delivery === 'url' ? { id: session.id, url: session.url } : { id: session.id, delivery: 'email' });

@@ -27,6 +27,7 @@ export {
   type RelinkEligibilityAccount,
   type RelinkEligibilityAccountNumber,
   type RelinkEligibilityReason,
+  type RelinkPrompt,
   type RelinkWay,
 } from './eligibility.js';
 export {

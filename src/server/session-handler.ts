@@ -1,7 +1,7 @@
 // POST /relink-session: the endpoint <fc-relink> calls for a fresh relink session.
 import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
-import { ACCOUNT_ID, readJsonObject, readOptionalId } from './body.js';
+import { ACCOUNT_ID, readAttempt, readJsonObject, readOptionalId } from './body.js';
 import { assertHandlerOptions } from './options.js';
 import { json, jsonError, methodNotAllowed } from './responses.js';
 import { stripeErrorResponse } from './stripe-error.js';
@@ -84,9 +84,10 @@ export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions)
     const read = await readJsonObject(request);
     if (!read.ok) return read.response;
     const account = readOptionalId(read.body, 'account', ACCOUNT_ID);
+    const attempt = readAttempt(read.body);
     if (account instanceof Response) return account;
 
-    const outcome = await runAuthorize(options, { request, account });
+    const outcome = await runAuthorize(options, { request, account, attempt });
     if (!outcome.ok) return outcome.response;
 
     const { grant } = outcome;
@@ -100,14 +101,14 @@ export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions)
       params = createParams(grant, account, permissions, options.sessionParams);
       session = await stripe.financialConnections.sessions.create(params, perRequest);
     } catch (error) {
-      report(onError, error, { stage: 'stripe', request });
+      report(onError, error, { stage: 'stripe', request, attempt });
       return stripeErrorResponse(error);
     }
 
     const body = toResponse(session, params.relink_options);
     if (body === null) {
       const error = new Error('Stripe returned a session that is not the relink session requested.');
-      report(onError, error, { stage: 'stripe', request });
+      report(onError, error, { stage: 'stripe', request, attempt });
       return jsonError(502, {
         message: 'Stripe returned an unexpected session. Please try again later.',
         type: 'api_error',

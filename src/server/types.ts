@@ -117,6 +117,11 @@ export interface RelinkAuthorizeContext {
    * asked yet when `authorize` runs, so it is the caller's word: log it, never decide on it.
    */
   readonly session?: string;
+  /**
+   * The attempt's id the element sent (`attempt`, a UUID), or `null`: the same id is in the
+   * element's events, for joining your logs to them. The caller's word: log it, never decide on it.
+   */
+  readonly attempt: string | null;
 }
 
 /**
@@ -277,6 +282,8 @@ export interface RelinkErrorContext {
   /** `'request'`: the handler was mounted where it cannot read the body (see docs/server.md). */
   readonly stage: 'authorize' | 'stripe' | 'webhook' | 'request';
   readonly request: Request;
+  /** The attempt's id the element sent, when the request carried one. */
+  readonly attempt?: string | null;
 }
 
 /**

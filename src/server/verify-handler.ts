@@ -2,7 +2,7 @@
 // never trusts the browser's word for it.
 import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
-import { ACCOUNT_ID, readId, readJsonObject, readOptionalId, SESSION_ID } from './body.js';
+import { ACCOUNT_ID, readAttempt, readId, readJsonObject, readOptionalId, SESSION_ID } from './body.js';
 import { assertHandlerOptions } from './options.js';
 import { forbidden, json, methodNotAllowed } from './responses.js';
 import { requestOptions } from './session-params.js';
@@ -82,9 +82,10 @@ export function createRelinkVerifyHandler(options: RelinkVerifyHandlerOptions): 
     const id = readId(read.body, 'session', SESSION_ID);
     if (id instanceof Response) return id;
     const account = readOptionalId(read.body, 'account', ACCOUNT_ID);
+    const attempt = readAttempt(read.body);
     if (account instanceof Response) return account;
 
-    const outcome = await runAuthorize(options, { request, account, session: id });
+    const outcome = await runAuthorize(options, { request, account, session: id, attempt });
     if (!outcome.ok) return outcome.response;
     const { grant } = outcome;
     const perRequest = requestOptions(apiVersion, grant);
@@ -98,7 +99,7 @@ export function createRelinkVerifyHandler(options: RelinkVerifyHandlerOptions): 
         // The only parameter is the id: Stripe refusing the request means no such session here,
         // which must look exactly like a session that is someone else's.
         if (stripeErrorType(error) === 'invalid_request_error') return forbidden();
-        report(onError, error, { stage: 'stripe', request });
+        report(onError, error, { stage: 'stripe', request, attempt });
         return stripeErrorResponse(error);
       }
     };

@@ -7,15 +7,20 @@ import { json, jsonError, methodNotAllowed, serverError } from './responses.js';
 import type { FetchHandler, RelinkErrorContext } from './types.js';
 
 /**
- * Why an account needs a relink, by the event that said so:
+ * Why an account (or every account under an authorization) needs a relink, by the event that
+ * said so:
  * `financial_connections.account.deactivated` → `'inactive'`,
- * `….upcoming_deactivation` → `'upcoming_deactivation'`,
- * `….upcoming_account_number_expiry` → `'account_number_expiring'`.
+ * `….account.upcoming_deactivation` and `….authorization.upcoming_deactivation` →
+ * `'upcoming_deactivation'`,
+ * `….account.upcoming_account_number_expiry` → `'account_number_expiring'`,
+ * `….account.expected_deactivation_date_updated` and
+ * `….authorization.expected_deactivation_date_updated` → `'deactivation_date_updated'` (the
+ * date moved: update the deadline you told the customer).
  *
  * @example
  * const subject: Record<RelinkNeededReason, string> = { inactive: 'Your bank link stopped working', … };
  */
-export type RelinkNeededReason = 'inactive' | 'upcoming_deactivation' | 'account_number_expiring';
+export type RelinkNeededReason = 'inactive' | 'upcoming_deactivation' | 'account_number_expiring' | 'deactivation_date_updated';
 
 /**
  * A verified Stripe event, as far as the handler reads it. The whole event (`data.object` with
@@ -39,9 +44,19 @@ export interface RelinkWebhookEvent {
  * onRelinkNeeded: async ({ account, reason, event }) => notifyCustomer(account, reason, event.id)
  */
 export interface RelinkNeededNotice {
-  /** `fca_…`: the Financial Connections Account. */
-  readonly account: string;
+  /**
+   * `fca_…`: the Financial Connections Account; `null` for an authorization's event, which is
+   * about every account under `authorization`.
+   */
+  readonly account: string | null;
+  /** `fcauth_…`: the authorization the account is under, when Stripe says. */
+  readonly authorization: string | null;
   readonly reason: RelinkNeededReason;
+  /**
+   * Unix seconds: when the account (or authorization) is expected to stop working, or the
+   * tokenized account number to expire; `null` when the event says no date.
+   */
+  readonly date: number | null;
   /** The connected account the event came from (Connect), else `null`. */
   readonly stripeAccount: string | null;
   readonly event: RelinkWebhookEvent;
@@ -100,15 +115,36 @@ export interface RelinkWebhookHandlerOptions {
  */
 const MAX_EVENT_BYTES = 512 * 1024;
 
-const NEEDED: Readonly<Record<string, RelinkNeededReason>> = {
-  'financial_connections.account.deactivated': 'inactive',
-  'financial_connections.account.upcoming_deactivation': 'upcoming_deactivation',
-  'financial_connections.account.upcoming_account_number_expiry': 'account_number_expiring',
-};
+// Looked up as a Map: an event type is Stripe's text, and `constructor` or `__proto__` must not
+// find anything an object's prototype has.
+const ACCOUNT_NEEDS = new Map<string, RelinkNeededReason>([
+  ['financial_connections.account.deactivated', 'inactive'],
+  ['financial_connections.account.upcoming_deactivation', 'upcoming_deactivation'],
+  ['financial_connections.account.upcoming_account_number_expiry', 'account_number_expiring'],
+  ['financial_connections.account.expected_deactivation_date_updated', 'deactivation_date_updated'],
+]);
+const AUTHORIZATION_NEEDS = new Map<string, RelinkNeededReason>([
+  ['financial_connections.authorization.upcoming_deactivation', 'upcoming_deactivation'],
+  ['financial_connections.authorization.expected_deactivation_date_updated', 'deactivation_date_updated'],
+]);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const record = (value: unknown): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** `status_details.active.expected_deactivation_date` of an account or an authorization. */
+const deactivationDate = (object: Record<string, unknown> | null): number | null =>
+  seconds(record(record(object?.status_details)?.active)?.expected_deactivation_date);
+
+/** The date an account's event is about: its expected deactivation, or its numbers' earliest expiry. */
+function dateOf(object: Record<string, unknown> | null, reason: RelinkNeededReason): number | null {
+  if (reason !== 'account_number_expiring') return reason === 'inactive' ? null : deactivationDate(object);
+  const numbers = Array.isArray(object?.account_numbers) ? (object.account_numbers as unknown[]) : [];
+  const expiries = numbers.map((n) => seconds(record(n)?.expected_expiry_date)).filter((d): d is number => d !== null);
+  return expiries.length > 0 ? Math.min(...expiries) : null;
+}
 
 /** The event's shape, checked: its id, type and object. */
 function asEvent(value: unknown): RelinkWebhookEvent | null {
@@ -122,10 +158,19 @@ function asEvent(value: unknown): RelinkWebhookEvent | null {
 function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | { relinked: RelinkedNotice } | null {
   const object = record(event.data.object);
   const stripeAccount = text(event.account);
-  const reason = NEEDED[event.type];
-  if (reason !== undefined) {
+  const accountReason = ACCOUNT_NEEDS.get(event.type);
+  if (accountReason !== undefined) {
     const account = text(object?.id);
-    return account === null ? null : { needed: { account, reason, stripeAccount, event } };
+    if (account === null) return null;
+    const authorization = text(object?.authorization);
+    return { needed: { account, authorization, reason: accountReason, date: dateOf(object, accountReason), stripeAccount, event } };
+  }
+  const authorizationReason = AUTHORIZATION_NEEDS.get(event.type);
+  if (authorizationReason !== undefined) {
+    const authorization = text(object?.id);
+    if (authorization === null) return null;
+    const date = deactivationDate(object);
+    return { needed: { account: null, authorization, reason: authorizationReason, date, stripeAccount, event } };
   }
   if (event.type === 'financial_connections.account.reactivated') {
     const account = text(object?.id);
@@ -146,9 +191,12 @@ function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | {
  * checks the `Stripe-Signature` over it with the official SDK's `constructEventAsync` (400 and no
  * callback when it fails), then calls
  *
- * - `onRelinkNeeded({ account, reason, stripeAccount, event })` for
- *   `financial_connections.account.deactivated` (`'inactive'`), `….upcoming_deactivation` and
- *   `….upcoming_account_number_expiry` (`'account_number_expiring'`);
+ * - `onRelinkNeeded({ account, authorization, reason, date, stripeAccount, event })` for
+ *   `financial_connections.account.deactivated` (`'inactive'`), `….upcoming_deactivation`,
+ *   `….upcoming_account_number_expiry` (`'account_number_expiring'`) and
+ *   `….expected_deactivation_date_updated` (`'deactivation_date_updated'`), and with
+ *   `account: null` for `financial_connections.authorization.upcoming_deactivation` and
+ *   `….authorization.expected_deactivation_date_updated`: Stripe's earliest warnings;
  * - `onRelinked({ account, authorization, stripeAccount, event })` for `….account.reactivated`,
  *   and for `financial_connections.session.updated` whose session has a successful
  *   `relink_result`;

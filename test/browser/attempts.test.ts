@@ -2,7 +2,7 @@
 // happens when the customer or the page interferes (double clicks, removal, two elements) is
 // the fault matrix's (faults/page.test.ts).
 import type { RelinkOutcome } from '../../src/index.js';
-import { CHECKING, clickAndWait, expect, holdFlows, mount, takeUncaught, until } from './harness/index.js';
+import { CHECKING, clickAndWait, expect, fake, holdFlows, mount, outcomeOf, takeUncaught, until } from './harness/index.js';
 
 describe('an attempt', () => {
   describe('when relink() is called while an attempt is in flight', () => {
@@ -17,7 +17,7 @@ describe('an attempt', () => {
       expect(m.endpoint.requests).to.have.length(1);
       expect(m.launches()).to.have.length(1);
       const [event] = m.terminalEvents();
-      expect(a).to.deep.equal({ status: 'success', ...(event?.detail as object) });
+      expect(event && a).to.deep.equal(event && outcomeOf(event));
     });
   });
 
@@ -26,10 +26,11 @@ describe('an attempt', () => {
       const m = await mount({ attrs: { account: CHECKING } });
       await clickAndWait(m);
       const states = m.events.filter((e) => e.type === 'fc-relink-statechange').map((e) => e.detail);
+      const [attemptId] = m.attemptIds();
       expect(states).to.deep.equal([
-        { state: 'loading', previous: 'idle' },
-        { state: 'open', previous: 'loading' },
-        { state: 'success', previous: 'open' },
+        { state: 'loading', previous: 'idle', attemptId },
+        { state: 'open', previous: 'loading', attemptId },
+        { state: 'success', previous: 'open', attemptId },
       ]);
     });
 
@@ -65,7 +66,19 @@ describe('an attempt', () => {
       held[0]?.act({ action: 'relink' });
       await outcome;
       await m.el.updateComplete;
-      expect(busy()).to.deep.equal([false, 'false', 'false']);
+      // No longer busy; after a success the button is done, and says so.
+      expect(busy()).to.deep.equal([false, 'true', 'false']);
+    });
+
+    it('is no longer aria-disabled once an attempt ends in an error or a cancel', async () => {
+      fake.customer = { action: 'cancel' };
+      const m = await mount({ attrs: { account: CHECKING } });
+      await clickAndWait(m);
+      expect(m.button().getAttribute('aria-disabled')).to.equal('false');
+      m.endpoint.scenario = 'server-error';
+      await clickAndWait(m);
+      expect(m.el.state).to.equal('error');
+      expect(m.button().getAttribute('aria-disabled')).to.equal('false');
     });
 
     it('starts nothing new when the busy button is clicked', async () => {

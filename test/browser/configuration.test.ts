@@ -106,7 +106,7 @@ describe('configuration checks, before any network traffic', () => {
       const m = await mount({ attrs: { 'publishable-key': key('sk', 'test') } });
       await clickAndWait(m);
       expect(m.events.filter((e) => e.type === 'fc-relink-statechange').map((e) => e.detail)).to.deep.equal([
-        { state: 'error', previous: 'idle' },
+        { state: 'error', previous: 'idle', attemptId: m.attemptIds()[0] },
       ]);
     });
 

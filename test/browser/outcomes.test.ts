@@ -27,7 +27,12 @@ describe('the outcome of Stripe\'s flow', () => {
       const m = await mount({ attrs: { account: CHECKING } });
       await clickAndWait(m);
       const start = m.events.find((e) => e.type === 'fc-relink-start');
-      expect(start?.detail).to.deep.equal({ mode: 'same_account', account: CHECKING, sessionId: m.endpoint.sessions[0]?.id });
+      expect(start?.detail).to.deep.equal({
+        mode: 'same_account',
+        account: CHECKING,
+        sessionId: m.endpoint.sessions[0]?.id,
+        attemptId: m.attemptIds()[0],
+      });
       const types = m.events.map((e) => e.type);
       expect(types.indexOf('fc-relink-start')).to.be.lessThan(types.indexOf('fc-relink-success'));
     });
@@ -52,7 +57,10 @@ describe('the outcome of Stripe\'s flow', () => {
       fake.customer = { action: 'cancel' };
       const m = await mount({ attrs: { account: CHECKING } });
       const outcome = await clickAndWait(m);
-      expect(outcome).to.deep.equal({ type: 'fc-relink-cancel', detail: { mode: 'same_account', sessionId: m.endpoint.sessions[0]?.id } });
+      expect(outcome).to.deep.equal({
+        type: 'fc-relink-cancel',
+        detail: { mode: 'same_account', sessionId: m.endpoint.sessions[0]?.id, attemptId: m.attemptIds()[0] },
+      });
       expect(m.el.state).to.equal('cancel');
     });
   });

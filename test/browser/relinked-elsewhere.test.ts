@@ -1,6 +1,8 @@
 // Relinked elsewhere: a success reaches every other element for the same account on the origin,
 // on this page and in other documents of it, so that none keeps asking the customer.
-import { CHECKING, SAVINGS, clickAndWait, expect, holdFlows, mount, sleep, until } from './harness/index.js';
+import { CHECKING, SAVINGS, clickAndWait, expect, holdFlows, mount, pageChannelName, sleep, until } from './harness/index.js';
+
+const CHANNEL = pageChannelName('fc-relink:relinked');
 
 describe('relinked elsewhere', () => {
   describe('when two elements on one page are for the same account', () => {
@@ -64,7 +66,7 @@ describe('relinked elsewhere', () => {
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       try {
         const other = frame.contentWindow as Window & typeof globalThis;
-        const channel = new other.BroadcastChannel('fc-relink:relinked');
+        const channel = new other.BroadcastChannel(CHANNEL);
         channel.postMessage({ accounts: [CHECKING], sessionId: 'fcsess_other_tab', mode: 'same_account', attemptId: '0f5b8f4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b' });
         await until(() => here.el.state === 'success');
         expect(here.events.find((e) => e.type === 'fc-relink-success')?.detail).to.deep.equal({
@@ -87,7 +89,7 @@ describe('relinked elsewhere', () => {
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const other = frame.contentWindow as Window & typeof globalThis;
       const heard: unknown[] = [];
-      const channel = new other.BroadcastChannel('fc-relink:relinked');
+      const channel = new other.BroadcastChannel(CHANNEL);
       channel.onmessage = ({ data }) => heard.push(data);
       try {
         const m = await mount({ attrs: { account: CHECKING } });
@@ -103,17 +105,15 @@ describe('relinked elsewhere', () => {
 
     it('ignores a message of another shape', async () => {
       const here = await mount({ attrs: { account: CHECKING } });
-      const sender = new BroadcastChannel('fc-relink:relinked');
       const frame = document.createElement('iframe');
       frame.srcdoc = '<!doctype html>';
       document.body.append(frame);
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const other = frame.contentWindow as Window & typeof globalThis;
-      const channel = new other.BroadcastChannel('fc-relink:relinked');
+      const channel = new other.BroadcastChannel(CHANNEL);
       for (const junk of [null, 'fca_test_checking', { accounts: CHECKING }, { accounts: [CHECKING] }]) channel.postMessage(junk);
       await sleep(100);
       channel.close();
-      sender.close();
       frame.remove();
       expect(here.el.state).to.equal('idle');
     });

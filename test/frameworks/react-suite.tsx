@@ -57,7 +57,7 @@ export function describeReactWrapper(expectedMajor: string) {
       observe(elementIn(container), endpoint);
       await clickIn(container);
       expect(container.querySelector('output')?.textContent).to.equal(`Relinked ${CHECKING}`);
-      expect(endpoint.requests[0]?.body).to.deep.equal({ account: CHECKING });
+      expect(endpoint.requests[0]?.body).to.deep.include({ account: CHECKING });
     });
 
     it('the README snippet reports a typed error', async () => {

@@ -28,7 +28,9 @@ function tan(status, expected_expiry_date = null) {
   return { identifier_type: 'tokenized_account_number', status, expected_expiry_date, supported_networks: ['ach'] };
 }
 
-const check = (input, now = NOW) => relinkEligibility(input, now);
+/** The verdict and its date; what the element is told (`prompt`) has tests of its own, below. */
+const withoutPrompt = ({ prompt: _prompt, ...verdict }) => verdict;
+const check = (input, now = NOW) => withoutPrompt(relinkEligibility(input, now));
 
 describe('relinkEligibility: account status', () => {
   test('active with nothing to repair → not eligible (active)', () => {
@@ -233,7 +235,7 @@ describe('relinkEligibility: tokenized account numbers', () => {
 describe('relinkEligibility: now', () => {
   test('defaults to the current time, in Unix seconds', () => {
     const soon = Math.floor(Date.now() / 1000) + 10 * DAY;
-    assert.deepEqual(relinkEligibility(account({ account_numbers: [tan('transactable', soon)] })), {
+    assert.deepEqual(withoutPrompt(relinkEligibility(account({ account_numbers: [tan('transactable', soon)] }))), {
       eligible: true,
       reason: 'tokenized_account_number_expiring',
       date: soon,
@@ -251,7 +253,7 @@ describe('relinkEligibility: now', () => {
 });
 
 describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () => {
-  const hosted = (input) => relinkEligibility(input, NOW, 'hosted');
+  const hosted = (input) => withoutPrompt(relinkEligibility(input, NOW, 'hosted'));
   const inactive = (fields = {}) => account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } }, ...fields });
 
   test("'embedded' is the default way", () => {
@@ -308,5 +310,38 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
 
   test('a disconnected account → not eligible either way', () => {
     assert.deepEqual(hosted(account({ status: 'disconnected' })), { eligible: false, reason: 'disconnected' });
+  });
+});
+
+describe('relinkEligibility: what the element tells the customer (prompt)', () => {
+  const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
+  const NOW = 1_800_000_000;
+
+  test('an inactive account to relink → prompt inactive, with no date', () => {
+    const answer = relinkEligibility({ status: 'inactive', status_details: { inactive: { action: 'relink_required' } } }, NOW);
+    assert.deepEqual(answer.prompt, { reason: 'inactive' });
+  });
+
+  test('an account Stripe will deactivate → prompt expiring, due on its UTC day', () => {
+    const date = NOW + 10 * 86_400;
+    const answer = relinkEligibility({ status: 'active', status_details: { active: { action: 'relink_required', expected_deactivation_date: date } } }, NOW);
+    assert.deepEqual(answer.prompt, { reason: 'expiring', due: day(date) });
+    assert.match(answer.prompt.due, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('a tokenized account number that expires soon → prompt expiring, due on its day', () => {
+    const date = NOW + 5 * 86_400;
+    const numbers = [{ identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: date }];
+    const answer = relinkEligibility({ status: 'active', account_numbers: numbers }, NOW);
+    assert.equal(answer.reason, 'tokenized_account_number_expiring');
+    assert.deepEqual(answer.prompt, { reason: 'expiring', due: day(date) });
+  });
+
+  test('nothing to prompt when not eligible, for the way asked', () => {
+    assert.equal(relinkEligibility({ status: 'active' }, NOW).prompt, undefined);
+    assert.equal(relinkEligibility({ status: 'disconnected' }, NOW).prompt, undefined);
+    const soon = { status: 'active', status_details: { active: { action: 'relink_required', expected_deactivation_date: NOW + 86_400 } } };
+    assert.equal(relinkEligibility(soon, NOW, 'hosted').prompt, undefined);
+    assert.deepEqual(relinkEligibility(soon, NOW, 'embedded').prompt?.reason, 'expiring');
   });
 });

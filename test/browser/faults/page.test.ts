@@ -166,7 +166,11 @@ describe('the fault matrix: the user and the page', () => {
           document.body.append(m.el);
         },
       });
-      expect(m.events.find((e) => e.type === 'fc-relink-cancel')?.detail).to.deep.equal({ mode: null, sessionId: null });
+      expect(m.events.find((e) => e.type === 'fc-relink-cancel')?.detail).to.deep.equal({
+        mode: null,
+        sessionId: null,
+        attemptId: m.attemptIds()[0],
+      });
     });
 
     it('cancels, and never opens Stripe, when removed while Stripe.js is still loading', async () => {
@@ -428,7 +432,11 @@ describe('the fault matrix: the user and the page', () => {
         },
         retryAccounts: [SAVINGS],
       });
-      expect(m.endpoint.requests.map((r) => r.body)).to.deep.equal([{ account: CHECKING }, { account: SAVINGS }]);
+      const [first, next] = m.attemptIds();
+      expect(m.endpoint.requests.map((r) => r.body)).to.deep.equal([
+        { account: CHECKING, attempt: first },
+        { account: SAVINGS, attempt: next },
+      ]);
     });
 
     it('finishes with the endpoint it started with when session-url changes mid-attempt; the next uses the new one', async () => {

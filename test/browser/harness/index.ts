@@ -1,6 +1,8 @@
 // The harness of every browser test: a real <fc-relink>, the real @stripe/stripe-js loader
 // reusing a fake window.Stripe (or js.stripe.com answered as a test says), the merchant's
 // endpoints mocked by msw, and after each test the checks that hold after any scenario (./page.ts).
+// First: every channel the element opens on this page is this page's own.
+export { pageChannelName } from './broadcast.js';
 export { expect } from '@esm-bundle/chai';
 export {
   clickAndWait,
