@@ -13,9 +13,6 @@ export type AuthorizeOutcome =
 /**
  * Passes an error to the app's `onError`, if any. A logger that throws must not turn a clean
  * error answer into an unhandled exception.
- *
- * @example
- * report(options.onError, error, { stage: 'stripe', request });
  */
 export function report(
   onError: RelinkHandlerOptions['onError'],
@@ -64,10 +61,6 @@ function grantProblem(value: unknown): string | null {
 /**
  * Asks `authorize` and turns its answer into a grant, a 403 (`null`), or a generic 500 (it
  * threw, or returned something malformed; `onError` gets the details).
- *
- * @example
- * const outcome = await runAuthorize(options, { request, account });
- * if (!outcome.ok) return outcome.response;
  */
 export async function runAuthorize(
   options: Pick<RelinkHandlerOptions, 'authorize' | 'onError'>,

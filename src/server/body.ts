@@ -43,10 +43,6 @@ function join(chunks: readonly Uint8Array[], length: number): Uint8Array {
  * Reads a request body with a reader, counting as it goes, and cancels the stream as soon as the
  * count passes `limit` (413). `Content-Length` is only a shortcut: a chunked body has none, and
  * a client may send more than it declared.
- *
- * @example
- * const read = await readBoundedBody(request, 512 * 1024);
- * if (!read.ok) return read.response;
  */
 export async function readBoundedBody(request: Request, limit: number): Promise<RawBodyResult> {
   if (Number(request.headers.get('content-length') ?? 0) > limit) return { ok: false, response: bodyTooLarge() };
@@ -79,10 +75,6 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
  * post text/plain, form data or nothing at all with the visitor's cookies and no CORS preflight,
  * but not JSON. An empty JSON body is `{}`; invalid JSON and non-objects are a 400; over 16 KiB
  * is a 413 (the stream is cancelled there).
- *
- * @example
- * const read = await readJsonObject(request);
- * if (!read.ok) return read.response;
  */
 export async function readJsonObject(request: Request): Promise<BodyResult> {
   const declared = request.headers.get('content-type');
@@ -122,10 +114,6 @@ export const SESSION_ID: IdShape = { test: isSessionId, example: 'fcsess_…' };
 /**
  * Reads an id field, or the 400 to answer with. The message names the field and never echoes
  * the value (it might be a secret pasted in the wrong place).
- *
- * @example
- * const session = readId(body, 'session', SESSION_ID);
- * if (session instanceof Response) return session;
  */
 export function readId(body: Record<string, unknown>, field: string, shape: IdShape): string | Response {
   const value = body[field];
@@ -135,9 +123,6 @@ export function readId(body: Record<string, unknown>, field: string, shape: IdSh
 
 /**
  * Like {@link readId}, but an absent (or `null`) field is `null`.
- *
- * @example
- * const account = readOptionalId(body, 'account', ACCOUNT_ID); // null: any account
  */
 export function readOptionalId(body: Record<string, unknown>, field: string, shape: IdShape): string | null | Response {
   const value = body[field];
@@ -155,9 +140,6 @@ export function readAttempt(body: Record<string, unknown>): string | null {
 
 /**
  * Reads a field that must be one of `choices`; absent is `fallback`.
- *
- * @example
- * const delivery = readChoice(body, 'delivery', ['url', 'email'], 'url');
  */
 export function readChoice<T extends string>(body: Record<string, unknown>, field: string, choices: readonly T[], fallback: T): T | Response {
   const value = body[field];
@@ -168,9 +150,6 @@ export function readChoice<T extends string>(body: Record<string, unknown>, fiel
 
 /**
  * A 400 `invalid_request_error` with `code`.
- *
- * @example
- * return badRequest('The request body is not valid JSON.', 'invalid_json').response;
  */
 export function badRequest(message: string, code: string): { ok: false; response: Response } {
   return { ok: false, response: jsonError(400, { message, type: 'invalid_request_error', code }) };

@@ -129,10 +129,6 @@ export interface AcceptOptions {
  * The Request a handler was called with, or the answer when it cannot serve it: a body that
  * something else read first is a 500 whose cause goes to `onError`. A value that carries no
  * Request at all is a mistake in the integrator's code, thrown so the framework shows it.
- *
- * @example
- * const request = acceptRequest(input, { name: 'createRelinkSessionHandler', onError });
- * if (request instanceof Response) return request;
  */
 export function acceptRequest(input: RelinkHandlerInput, options: AcceptOptions): Request | Response {
   const request = resolve(input, options.name);

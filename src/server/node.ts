@@ -172,9 +172,6 @@ function requestBody(req: NodeRequestLike): { body: NodeBody; mark?: BodyMark } 
  * Builds a Fetch API `Request` from a Node request. The body is streamed, not buffered; a body a
  * parser consumed first is marked (see body-marks.ts). Throws when the request target or a
  * header cannot be represented.
- *
- * @example
- * const request = toFetchRequest(req, disconnectSignal(res));
  */
 export function toFetchRequest(req: NodeRequestLike, signal?: AbortSignal): Request {
   const method = (req.method ?? 'GET').toUpperCase();
@@ -192,9 +189,6 @@ export function toFetchRequest(req: NodeRequestLike, signal?: AbortSignal): Requ
 /**
  * A signal that aborts when the client hangs up before the answer is written, so that a handler
  * still working for it (the verify handler polling Stripe) stops.
- *
- * @example
- * const request = toFetchRequest(req, disconnectSignal(res));
  */
 export function disconnectSignal(res: NodeResponseLike): AbortSignal {
   const controller = new AbortController();

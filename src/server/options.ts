@@ -4,9 +4,6 @@ import type { RelinkHandlerOptions } from './types.js';
 
 /**
  * Throws a TypeError naming the first unusable option.
- *
- * @example
- * assertHandlerOptions(options, 'createRelinkSessionHandler');
  */
 export function assertHandlerOptions(options: RelinkHandlerOptions, factory: string): void {
   const sessions = (options as Partial<RelinkHandlerOptions> | undefined)?.stripe?.financialConnections?.sessions;

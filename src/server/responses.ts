@@ -5,9 +5,6 @@ import type { RelinkErrorBody } from './types.js';
 /**
  * A JSON response. `no-store` on every one: a session answer carries a client secret, and the
  * others are per-user; no cache between the customer and the server may keep them.
- *
- * @example
- * return json(200, { status: 'succeeded', relink_result: null });
  */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -18,9 +15,6 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /**
  * An error response in the shape `<fc-relink>` reads: `{ error: { message, type, code? } }`.
- *
- * @example
- * return jsonError(400, { message: 'The request body is not valid JSON.', type: 'invalid_request_error', code: 'invalid_json' });
  */
 export function jsonError(status: number, error: RelinkErrorBody['error'], headers?: Record<string, string>): Response {
   return json(status, { error }, headers);
@@ -28,9 +22,6 @@ export function jsonError(status: number, error: RelinkErrorBody['error'], heade
 
 /**
  * 405 for anything but POST, with the `Allow` header.
- *
- * @example
- * if (request.method !== 'POST') return methodNotAllowed();
  */
 export function methodNotAllowed(): Response {
   return jsonError(
@@ -49,9 +40,6 @@ export const GENERIC_SERVER_ERROR: RelinkErrorBody['error'] = {
 
 /**
  * 500 with the generic message, never the cause.
- *
- * @example
- * catch { return serverError(); }
  */
 export function serverError(): Response {
   return jsonError(500, GENERIC_SERVER_ERROR);
@@ -60,9 +48,6 @@ export function serverError(): Response {
 /**
  * 403 when `authorize` refuses. One message for "not yours" and "no such account", so the
  * answer reveals nothing about other users' accounts.
- *
- * @example
- * if (grant === null) return forbidden();
  */
 export function forbidden(): Response {
   return jsonError(403, {

@@ -15,9 +15,6 @@ export const DEFAULT_PERMISSIONS: readonly RelinkPermission[] = ['payment_method
 /**
  * The per-request options of every Stripe call made for one grant: the preview API version,
  * and the connected account when the grant names one.
- *
- * @example
- * await stripe.financialConnections.sessions.retrieve(id, {}, requestOptions(apiVersion, grant));
  */
 export function requestOptions(apiVersion: string, grant: RelinkGrant): RelinkRequestOptions {
   return grant.stripeAccount === undefined ? { apiVersion } : { apiVersion, stripeAccount: grant.stripeAccount };
@@ -52,9 +49,6 @@ function passThrough(params: RelinkSessionParams): Partial<RelinkSessionCreatePa
 /**
  * The `sessions.create` parameters for a grant: its holder (when it names one), `permissions`,
  * `relink_options`, and the optional parameters, the grant's over the handler's.
- *
- * @example
- * const params = createParams(grant, 'fca_123', ['payment_method'], options.sessionParams);
  */
 export function createParams(
   grant: RelinkGrant,
@@ -77,9 +71,6 @@ export function createParams(
  * permissions the account has now, read from Stripe, so that a relink never narrows what the
  * customer consented to; any-account, or an account Stripe reports none for: `payment_method`.
  * Throws what the Stripe call throws.
- *
- * @example
- * const permissions = await sessionPermissions(stripe, grant, 'fca_123', undefined, options);
  */
 export async function sessionPermissions(
   stripe: RelinkStripeClient,

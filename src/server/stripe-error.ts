@@ -1,6 +1,7 @@
 // Turns a failed Stripe call into the answer the customer's browser gets: a status that says
 // whose problem it is, and Stripe's message only where it is about the request and scrubbed.
 import { redact } from '../shared/redact.js';
+import { text } from './fields.js';
 import { jsonError, serverError } from './responses.js';
 
 /** The fields of a stripe-node error this module reads; all optional, since anything may be thrown. */
@@ -30,22 +31,15 @@ const CLASS_TO_RAW_TYPE: Readonly<Record<string, string>> = {
 
 const MISCONFIGURED = 'The server is misconfigured. Please try again later.';
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /**
  * The Stripe error type (`invalid_request_error`, …) of a thrown value, or `null` when it is
  * not a Stripe error at all (a bug, or a stand-in client throwing something else).
- *
- * @example
- * stripeErrorType(new Stripe.errors.StripeRateLimitError({})); // 'rate_limit_error'
  */
 export function stripeErrorType(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
   const e = error as StripeErrorLike;
   const className = text(e.type);
-  if (className !== undefined && Object.hasOwn(CLASS_TO_RAW_TYPE, className)) return CLASS_TO_RAW_TYPE[className];
+  if (className !== null && Object.hasOwn(CLASS_TO_RAW_TYPE, className)) return CLASS_TO_RAW_TYPE[className];
   const raw = text(e.rawType) ?? text(e.raw?.type);
   if (raw) return raw;
   if (className?.startsWith('Stripe')) return 'api_error';
@@ -59,10 +53,6 @@ export function stripeErrorType(error: unknown): string | null {
  * `permission_error` → 500 with a generic message (the merchant's key is not the customer's
  * business, and Stripe's message may quote it), `rate_limit_error` → 429, anything else from
  * Stripe → 502. A value that is not a Stripe error → 500, generic. Never a stack.
- *
- * @example
- * try { await stripe.financialConnections.sessions.create(params, options); }
- * catch (error) { return stripeErrorResponse(error); }
  */
 export function stripeErrorResponse(error: unknown): Response {
   const type = stripeErrorType(error);
@@ -81,5 +71,5 @@ export function stripeErrorResponse(error: unknown): Response {
       : type === 'rate_limit_error'
         ? 429
         : 502;
-  return jsonError(status, code === undefined ? { message, type } : { message, type, code: redact(code) });
+  return jsonError(status, code === null ? { message, type } : { message, type, code: redact(code) });
 }

@@ -3,6 +3,7 @@
 import { acceptRequest } from './handler-input.js';
 import { report } from './authorize.js';
 import { readBoundedBody } from './body.js';
+import { record, text } from './fields.js';
 import { json, jsonError, methodNotAllowed, serverError } from './responses.js';
 import type { FetchHandler, RelinkErrorContext } from './types.js';
 
@@ -128,9 +129,6 @@ const AUTHORIZATION_NEEDS = new Map<string, RelinkNeededReason>([
   ['financial_connections.authorization.expected_deactivation_date_updated', 'deactivation_date_updated'],
 ]);
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const record = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
 const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 

@@ -4,6 +4,22 @@ import { CHECKING, SAVINGS, clickAndWait, expect, holdFlows, mount, pageChannelN
 
 const CHANNEL = pageChannelName('fc-relink:relinked');
 
+/** Another document of this origin, as another tab is, with its own BroadcastChannel; removed with `close()`. */
+async function otherDocument(): Promise<{ channel: BroadcastChannel; close(): void }> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = '<!doctype html><title>another tab</title>';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const channel = new (frame.contentWindow as Window & typeof globalThis).BroadcastChannel(CHANNEL);
+  return {
+    channel,
+    close: () => {
+      channel.close();
+      frame.remove();
+    },
+  };
+}
+
 describe('relinked elsewhere', () => {
   describe('when two elements on one page are for the same account', () => {
     it('moves the other one to success, with elsewhere and the other attempt\'s ids', async () => {
@@ -59,38 +75,27 @@ describe('relinked elsewhere', () => {
   describe('when the same account is relinked in another document of the origin', () => {
     it('moves this page\'s element to success too', async () => {
       const here = await mount({ attrs: { account: CHECKING } });
-      const frame = document.createElement('iframe');
-      // Another document of this origin, as another tab is: it hears through the BroadcastChannel.
-      frame.srcdoc = '<!doctype html><title>another tab</title>';
-      document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const other = await otherDocument();
       try {
-        const other = frame.contentWindow as Window & typeof globalThis;
-        const channel = new other.BroadcastChannel(CHANNEL);
-        channel.postMessage({ accounts: [CHECKING], sessionId: 'fcsess_other_tab', mode: 'same_account', attemptId: '0f5b8f4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b' });
+        const attemptId = '0f5b8f4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b';
+        other.channel.postMessage({ accounts: [CHECKING], sessionId: 'fcsess_other_tab', mode: 'same_account', attemptId });
         await until(() => here.el.state === 'success');
         expect(here.events.find((e) => e.type === 'fc-relink-success')?.detail).to.deep.equal({
           mode: 'same_account',
           sessionId: 'fcsess_other_tab',
           accounts: [],
-          attemptId: '0f5b8f4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
+          attemptId,
           elsewhere: true,
         });
-        channel.close();
       } finally {
-        frame.remove();
+        other.close();
       }
     });
 
     it('tells other documents of the origin when this page relinks', async () => {
-      const frame = document.createElement('iframe');
-      frame.srcdoc = '<!doctype html><title>another tab</title>';
-      document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      const other = frame.contentWindow as Window & typeof globalThis;
+      const other = await otherDocument();
       const heard: unknown[] = [];
-      const channel = new other.BroadcastChannel(CHANNEL);
-      channel.onmessage = ({ data }) => heard.push(data);
+      other.channel.onmessage = ({ data }) => heard.push(data);
       try {
         const m = await mount({ attrs: { account: CHECKING } });
         const outcome = await clickAndWait(m);
@@ -98,23 +103,16 @@ describe('relinked elsewhere', () => {
         const { sessionId, attemptId } = outcome.detail as { sessionId: string; attemptId: string };
         expect(heard[0]).to.deep.equal({ sessionId, mode: 'same_account', attemptId, accounts: [CHECKING] });
       } finally {
-        channel.close();
-        frame.remove();
+        other.close();
       }
     });
 
     it('ignores a message of another shape', async () => {
       const here = await mount({ attrs: { account: CHECKING } });
-      const frame = document.createElement('iframe');
-      frame.srcdoc = '<!doctype html>';
-      document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      const other = frame.contentWindow as Window & typeof globalThis;
-      const channel = new other.BroadcastChannel(CHANNEL);
-      for (const junk of [null, 'fca_test_checking', { accounts: CHECKING }, { accounts: [CHECKING] }]) channel.postMessage(junk);
+      const other = await otherDocument();
+      for (const junk of [null, 'fca_test_checking', { accounts: CHECKING }, { accounts: [CHECKING] }]) other.channel.postMessage(junk);
       await sleep(100);
-      channel.close();
-      frame.remove();
+      other.close();
       expect(here.el.state).to.equal('idle');
     });
   });

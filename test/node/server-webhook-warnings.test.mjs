@@ -5,6 +5,7 @@
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Stripe from 'stripe';
+import { stripeEvent } from './support/stripe-event.mjs';
 import { createRelinkWebhookHandler } from '../../dist/server/index.js';
 
 // Built, never written out whole: a literal secret would trip the leaked-key check.
@@ -20,18 +21,7 @@ beforeEach(() => {
 const handler = () =>
   createRelinkWebhookHandler({ stripe, webhookSecret: SECRET, onRelinkNeeded: (notice) => void notices.push(notice) });
 
-const event = (type, object, fields = {}) => ({
-  id: `evt_test_${Math.random().toString(36).slice(2)}`,
-  object: 'event',
-  api_version: '2026-08-26.preview',
-  created: 1_800_000_000,
-  livemode: false,
-  pending_webhooks: 1,
-  request: { id: null, idempotency_key: null },
-  type,
-  data: { object },
-  ...fields,
-});
+const event = stripeEvent;
 const active = (date) => ({ active: { action: 'relink_required', expected_deactivation_date: date } });
 const account = (fields = {}) => ({ id: 'fca_test_1', object: 'financial_connections.account', authorization: 'fcauth_test_1', status: 'active', ...fields });
 const authorization = (fields = {}) => ({ id: 'fcauth_test_1', object: 'financial_connections.authorization', status: 'active', ...fields });

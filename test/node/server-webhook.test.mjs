@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import express from 'express';
 import Stripe from 'stripe';
+import { stripeEvent } from './support/stripe-event.mjs';
 import { createRelinkWebhookHandler, toNodeHandler } from '../../dist/server/index.js';
 
 // Built, never written out whole: a literal secret would trip the leaked-key check.
@@ -22,18 +23,7 @@ const options = (overrides = {}) => ({
 });
 
 const fcAccount = (fields = {}) => ({ id: 'fca_test_1', object: 'financial_connections.account', authorization: 'fcauth_test_1', status: 'inactive', ...fields });
-const event = (type, object, fields = {}) => ({
-  id: `evt_test_${Math.random().toString(36).slice(2)}`,
-  object: 'event',
-  api_version: '2026-08-26.preview',
-  created: 1_800_000_000,
-  livemode: false,
-  pending_webhooks: 1,
-  request: { id: null, idempotency_key: null },
-  type,
-  data: { object },
-  ...fields,
-});
+const event = stripeEvent;
 
 function signed(payload, secret = SECRET) {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);

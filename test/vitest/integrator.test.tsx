@@ -42,7 +42,7 @@ describe('relinking from my account page', () => {
     const outcome = await element.relink();
     expect(outcome.status).toBe('success');
     expect(successes).toEqual([['fca_test_checking']]);
-    expect(endpoint.requests.map((request) => request.body)).toEqual([{ account: 'fca_test_checking' }]);
+    expect(endpoint.requests.map((request) => request.body.account)).toEqual(['fca_test_checking']);
   });
 
   it('fails closed when my endpoint returns a session for another account', async () => {
