@@ -8,6 +8,7 @@ import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
 import { callEndpoint } from './endpoint-call.js';
 import { isObject } from './shapes.js';
+import { clearHostLayer } from './host-layer.js';
 import { prefetches } from './prefetched.js';
 
 /** How an attempt reports progress to its element. */
@@ -64,10 +65,13 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
       hooks.started({ mode: opened.mode, account: opened.account, sessionId: opened.sessionId });
       hooks.enter('open');
       let raw: unknown;
+      const restoreHost = clearHostLayer(host);
       try {
         raw = await stripe.collectFinancialConnectionsAccounts({ clientSecret: opened.clientSecret });
       } catch (error) {
         fail('stripe_error', `Stripe.js failed: ${messageOf(error)}`, { retryable: true });
+      } finally {
+        restoreHost();
       }
       return interpretResult(raw, opened, config.livemode ?? opened.livemode);
     });
