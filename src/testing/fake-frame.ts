@@ -40,7 +40,7 @@ export function mountFakeStripeFrame(parent?: ParentNode): FakeStripeFrame | nul
   if (typeof document === 'undefined' || !document.body) return null;
   const container = document.createElement('div');
   container.tabIndex = -1;
-  cover(container, { 'pointer-events': 'auto' });
+  cover(container);
   const frame = document.createElement('iframe');
   frames += 1;
   frame.name = `__privateStripeFrame${5000 + frames}`;
