@@ -8,7 +8,7 @@
 
 const STRIPE_FRAME = 'iframe[name^="__privateStripeFrame"]';
 // What demoting and restoring a dialog or popover fires; the page must not take it for the
-// customer closing or opening its modal. (close() fires no cancel: a cancel is always the customer's.)
+// customer closing or opening its modal. (close() fires no cancel.)
 const DEMOTION_EVENTS = ['close', 'beforetoggle', 'toggle'];
 // An engine that never fires a toggle event for a dialog is given this long after the restore.
 const TOGGLE_GRACE_MS = 1000;
@@ -56,74 +56,76 @@ function deepActiveElement(): Element | null {
 
 /** Stripe's body-appended frame container around `node`, if `node` is or holds Stripe's frame. */
 function containerOf(node: Node): HTMLElement | null {
-  const frame = node instanceof Element ? (node.matches(STRIPE_FRAME) ? node : node.querySelector(STRIPE_FRAME)) : null;
-  let box: Element | null = frame;
+  if (!(node instanceof Element)) return null;
+  let box: Element | null = node.matches(STRIPE_FRAME) ? node : node.querySelector(STRIPE_FRAME);
   while (box && box.parentElement !== document.body) box = box.parentElement;
   return box instanceof HTMLElement ? box : null;
 }
 
 /**
- * Makes Stripe's flow, about to open for `element`, visible and usable whatever modal the page has
- * it in; the returned function puts the page back as it was (its dialogs and popovers open and
- * modal again, their scroll, the window's scroll, focus on what had it), whatever the outcome.
+ * Keeps the events the demotion causes from the page: beforetoggle while the element calls the
+ * page's dialogs and popovers (it is fired synchronously), one close per close() (fired in a
+ * task of its own), every toggle while the flow is open, and the one reopening each host after
+ * it (toggles coalesce). Nothing else: a cancel is always the customer's, and so is a toggle
+ * towards closed after the flow.
  */
-export function clearHostLayer(element: Element): () => void {
-  const focused = deepActiveElement();
-  const windowScroll = [window.scrollX, window.scrollY] as const;
-  const containers = new Map<HTMLElement, { pointerEvents: string; attributes: [string, string][] }>();
-  const demoted: Demoted[] = [];
-  const inContainer = (target: EventTarget | null) =>
-    target instanceof Node && [...containers.keys()].some((container) => container.contains(target));
-
-  // Exactly the events this causes: beforetoggle while it calls the page's dialogs and popovers
-  // (it is fired synchronously), one close per close() (fired in a task of its own), every
-  // toggle while the flow is open and the one reopening each host after it (toggles coalesce).
+function demotionGuard(hosts: readonly HTMLElement[]) {
   let calling = false;
   let restored = false;
   let closesDue = 0;
   const togglesDue = new Set<EventTarget>();
-  const demotionGuard = (event: Event) => {
+  // A non-composed event (close, toggle) in a shadow root never reaches the window.
+  const roots = new Set<EventTarget>([window]);
+  for (const host of hosts) roots.add(host.getRootNode() === document ? window : host.getRootNode());
+  const stop = () => {
+    for (const root of roots) for (const type of DEMOTION_EVENTS) root.removeEventListener(type, listener, true);
+  };
+  const listener = (event: Event) => {
     // The host may be in a shadow root, where the window sees its shadow host as the target.
     const target = event.composedPath()[0] ?? null;
-    if (!demoted.some((d) => d.element === target)) return;
+    if (target === null || !hosts.includes(target as HTMLElement)) return;
     let ours = false;
-    if (event.type === 'beforetoggle') ours = calling;
-    else if (event.type === 'close' && closesDue > 0) {
+    if (event.type === 'beforetoggle') {
+      ours = calling;
+    } else if (event.type === 'close' && closesDue > 0) {
       closesDue -= 1;
       ours = true;
-    }
-    else if (event.type === 'toggle') {
-      ours = !restored || ((event as Event & { newState?: string }).newState === 'open' && togglesDue.delete(target));
+    } else if (event.type === 'toggle') {
+      const opening = (event as Event & { newState?: string }).newState === 'open';
+      ours = !restored || (opening && togglesDue.delete(target));
     }
     if (ours) event.stopImmediatePropagation();
-    if (restored && closesDue === 0 && togglesDue.size === 0) unguardDemotion();
+    if (restored && closesDue === 0 && togglesDue.size === 0) stop();
   };
-  const roots = new Set<EventTarget>([window]);
-  const unguardDemotion = () => {
-    for (const root of roots) for (const type of DEMOTION_EVENTS) root.removeEventListener(type, demotionGuard, true);
+  for (const root of roots) for (const type of DEMOTION_EVENTS) root.addEventListener(type, listener, true);
+  return {
+    /** Runs `action` on a host; `closes` is how many close events it causes. */
+    call(action: () => void, closes = 0) {
+      calling = true;
+      try {
+        action();
+      } finally {
+        calling = false;
+      }
+      closesDue += closes;
+    },
+    /** The hosts put back (`reopened` of them): from now on only their last events are stopped. */
+    restored(reopened: Iterable<HTMLElement>) {
+      restored = true;
+      for (const host of reopened) togglesDue.add(host);
+      if (closesDue === 0 && togglesDue.size === 0) stop();
+      else setTimeout(stop, TOGGLE_GRACE_MS);
+    },
   };
-  const call = (action: () => void, closes = 0) => {
-    calling = true;
-    try {
-      action();
-    } finally {
-      calling = false;
-    }
-    closesDue += closes;
-  };
+}
 
-  const guard = (event: Event) => {
-    const related = (event as FocusEvent).relatedTarget ?? null;
-    if (LEAVING_EVENTS.includes(event.type) ? inContainer(related) : inContainer(event.target)) {
-      event.stopImmediatePropagation();
-    }
-  };
-  const listen = (types: string[], on: boolean) => {
-    for (const type of types) (on ? addEventListener : removeEventListener)(type, guard, true);
-  };
-
-  // The page's own "hide the rest" (an inert or aria-hidden sibling, pointer-events: none on
-  // the body) must not reach Stripe's frame, even when applied after it appeared.
+/**
+ * Keeps the page's own "hide the rest" (an inert or aria-hidden sibling, pointer-events: none on
+ * the body) off Stripe's frame container, even when applied after it appeared, and keeps focus
+ * traps and outside-click handlers from hearing about it. Returns what undoes it.
+ */
+function revealStripe(): () => void {
+  const containers = new Map<HTMLElement, { pointerEvents: string; attributes: [string, string][] }>();
   const reveal = (container: HTMLElement) => {
     if (!containers.has(container)) {
       const attributes = HIDING_ATTRIBUTES.flatMap((name): [string, string][] => {
@@ -145,62 +147,84 @@ export function clearHostLayer(element: Element): () => void {
       }
     }
   });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: HIDING_ATTRIBUTES });
+  const watch = { childList: true, subtree: true, attributes: true, attributeFilter: HIDING_ATTRIBUTES };
+  observer.observe(document.body, watch);
   for (const child of document.body.children) {
     const container = child.matches('[tabindex="-1"]') ? containerOf(child) : null;
     if (container) reveal(container);
   }
 
-  listen(FRAME_EVENTS, true);
-  listen(LEAVING_EVENTS, true);
-  const hosts = topLayerAround(element);
-  // A non-composed event (close, toggle) in a shadow root never reaches the window.
-  for (const host of hosts) roots.add(host.getRootNode() === document ? window : host.getRootNode());
-  for (const root of roots) for (const type of DEMOTION_EVENTS) root.addEventListener(type, demotionGuard, true);
-  for (const host of hosts) {
-    const modal = host instanceof HTMLDialogElement && matches(host, ':modal');
-    demoted.push({ element: host, modal, scroll: [host.scrollLeft, host.scrollTop] });
-    if (host instanceof HTMLDialogElement && modal) {
-      // Still shown, in the page's own layer, and no longer making the page inert.
-      call(() => {
-        host.close();
-        host.show();
-      }, 1);
-    } else {
-      call(() => host.hidePopover());
+  const inContainer = (target: EventTarget | null) =>
+    target instanceof Node && [...containers.keys()].some((container) => container.contains(target));
+  const guard = (event: Event) => {
+    const leaving = LEAVING_EVENTS.includes(event.type);
+    if (inContainer(leaving ? ((event as FocusEvent).relatedTarget ?? null) : event.target)) {
+      event.stopImmediatePropagation();
     }
-  }
+  };
+  for (const type of [...FRAME_EVENTS, ...LEAVING_EVENTS]) addEventListener(type, guard, true);
 
   return () => {
     observer.disconnect();
-    listen(FRAME_EVENTS, false);
-    listen(LEAVING_EVENTS, false);
+    for (const type of [...FRAME_EVENTS, ...LEAVING_EVENTS]) removeEventListener(type, guard, true);
     for (const [container, saved] of containers) {
       container.style.setProperty('pointer-events', saved.pointerEvents);
       for (const [name, value] of saved.attributes) container.setAttribute(name, value);
     }
+  };
+}
+
+/**
+ * Makes Stripe's flow, about to open for `element`, visible and usable whatever modal the page has
+ * it in; the returned function puts the page back as it was (its dialogs and popovers open and
+ * modal again, their scroll, the window's scroll, focus on what had it), whatever the outcome.
+ */
+export function clearHostLayer(element: Element): () => void {
+  const focused = deepActiveElement();
+  const windowScroll = [window.scrollX, window.scrollY] as const;
+  const unreveal = revealStripe();
+  const hosts = topLayerAround(element);
+  const guard = demotionGuard(hosts);
+  const demoted: Demoted[] = hosts.map((host) => ({
+    element: host,
+    modal: host instanceof HTMLDialogElement && matches(host, ':modal'),
+    scroll: [host.scrollLeft, host.scrollTop],
+  }));
+  for (const { element: host, modal } of demoted) {
+    if (host instanceof HTMLDialogElement && modal) {
+      // Still shown, in the page's own layer, and no longer making the page inert.
+      guard.call(() => {
+        host.close();
+        host.show();
+      }, 1);
+    } else {
+      guard.call(() => host.hidePopover());
+    }
+  }
+
+  return () => {
+    unreveal();
+    const reopened: HTMLElement[] = [];
     for (const { element: host, modal, scroll } of [...demoted].reverse()) {
       // A host the page has since closed or removed stays as the page left it.
       try {
         if (host instanceof HTMLDialogElement && modal && host.open) {
-          call(() => {
+          guard.call(() => {
             host.close();
             host.showModal();
           }, 1);
         } else if (!modal && host.isConnected && !matches(host, ':popover-open')) {
-          call(() => host.showPopover());
+          guard.call(() => host.showPopover());
         } else {
           continue;
         }
       } catch {
         continue;
       }
-      togglesDue.add(host);
+      reopened.push(host);
       host.scrollTo(scroll[0], scroll[1]);
     }
-    restored = true;
-    if (closesDue === 0 && togglesDue.size === 0) unguardDemotion();
-    else setTimeout(unguardDemotion, TOGGLE_GRACE_MS);
+    guard.restored(reopened);
     window.scrollTo(windowScroll[0], windowScroll[1]);
     if (demoted.length > 0 && focused instanceof HTMLElement && focused.isConnected) {
       focused.focus({ preventScroll: true });

@@ -21,11 +21,14 @@ async function* jsFiles(dir) {
 /** The comments inside the css`…` templates of a source file, each as its first words. */
 function templateComments(source) {
   const templates = source.match(/\bcss`[^`]*`/g) ?? [];
-  return templates.flatMap((t) => t.match(/\/\*[\s\S]*?\*\//g) ?? []).map((c) => c.replace(/[/*\s]+/g, ' ').trim().slice(0, 40));
+  const comments = templates.flatMap((t) => t.match(/\/\*[\s\S]*?\*\//g) ?? []);
+  return comments.map((c) => c.replace(/[/*\s]+/g, ' ').trim().slice(0, 40));
 }
 
 test('the build strips comments from css templates and leaves the rules', () => {
-  const source = 'const s = css`\n  /* why */\n  a { color: red; }\n  /*\n   * more\n   */\n  b { margin: 0; }\n`;\nconst c = "/* not css */";';
+  const source =
+    'const s = css`\n  /* why */\n  a { color: red; }\n  /*\n   * more\n   */\n  b { margin: 0; }\n`;\n' +
+    'const c = "/* not css */";';
   const { code } = cssComments.transform(source, 'x.ts');
   assert.equal(code, 'const s = css`\n  a { color: red; }\n  b { margin: 0; }\n`;\nconst c = "/* not css */";');
   assert.equal(cssComments.transform('const x = 1;', 'x.ts'), null);

@@ -30,12 +30,16 @@ export async function flowAt(heading: string): Promise<HTMLIFrameElement> {
 /** What the customer can do with the open flow: what the middle of the screen shows, where focus is. */
 export function flowReach(frame: HTMLIFrameElement) {
   const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+  const hidden = frame.closest('[inert], [aria-hidden="true"]') !== null;
   return {
     frameAtCentre: hit === frame,
     frameFocused: document.activeElement === frame && (frame.contentDocument?.hasFocus() ?? false),
-    inert: frame.closest('[inert]') !== null || (frame.parentElement?.matches(':is([aria-hidden="true"] *, [aria-hidden="true"])') ?? false),
+    inert: hidden,
   };
 }
+
+/** A flow the customer can see, click and type in. */
+export const USABLE = { frameAtCentre: true, frameFocused: true, inert: false } as const;
 
 /** A real click (the test runner's mouse) at the middle of `element`, which may be inside Stripe's frame. */
 export async function realClick(element: Element): Promise<void> {
