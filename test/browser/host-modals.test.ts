@@ -180,3 +180,38 @@ describe('<fc-relink> outside any modal', () => {
     await until(() => deepActiveElement() === m.button(), 'focus back on the button');
   });
 });
+
+describe('the fake Stripe.js draws its flow as Stripe.js does', () => {
+  const where = 'in a focused iframe named __privateStripeFrame…, in a div[tabindex="-1"] on <body>, fixed, on top';
+  it(`${where}, not in the top layer`, async () => {
+    const m = await mount();
+    const held = holdFlows();
+    const outcome = m.nextOutcome();
+    m.button().click();
+    await until(() => held.length === 1, 'the flow open');
+    const frame = held[0]?.launch.frame as HTMLIFrameElement;
+    expect(frame).to.equal(stripeFrame());
+    const container = frame.parentElement as HTMLElement;
+    expect(container.parentElement).to.equal(document.body);
+    expect(container.getAttribute('tabindex')).to.equal('-1');
+    const style = getComputedStyle(container);
+    expect([style.position, style.zIndex]).to.deep.equal(['fixed', '2147483647']);
+    expect(frame.getBoundingClientRect()).to.include({ x: 0, y: 0, width: innerWidth, height: innerHeight });
+    expect(container.matches(':modal, :popover-open') || frame.matches(':modal, :popover-open')).to.equal(false);
+    expect(document.activeElement).to.equal(frame);
+    held[0]?.act({ action: 'cancel' });
+    await outcome;
+    expect(container.isConnected, 'removed when the flow ends').to.equal(false);
+  });
+
+  it('cancels when the customer closes the simulated flow with ×', async () => {
+    const m = await mount();
+    fake.customer = createSimulatedCustomer();
+    const outcome = m.nextOutcome();
+    await realClick(m.button());
+    const frame = await flowAt('Reconnect your bank account');
+    await clickInFlow(frame, 'Close and cancel');
+    expect((await outcome).type).to.equal('fc-relink-cancel');
+    await until(() => deepActiveElement() === m.button(), 'focus back on the button');
+  });
+});
