@@ -226,10 +226,11 @@ export function clearHostLayer(element: Element): () => void {
     }
     guard.restored(reopened);
     window.scrollTo(windowScroll[0], windowScroll[1]);
-    if (demoted.length > 0 && focused instanceof HTMLElement && focused.isConnected) {
+    if (reopened.length > 0 && focused instanceof HTMLElement && focused.isConnected) {
       focused.focus({ preventScroll: true });
-      // A control still disabled cannot take focus yet: leave it at the body, from where the
-      // element gives it back to its button, rather than where showModal() put it.
+      // Focus was at the body (the element's button, disabled while busy, dropped it), or on a
+      // control that cannot take it back yet: leave it at the body, as it was, rather than where
+      // showModal() put it; from there the element gives it back to its button.
       if (deepActiveElement() !== focused) (deepActiveElement() as HTMLElement | null)?.blur();
     }
   };

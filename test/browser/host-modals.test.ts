@@ -144,6 +144,28 @@ for (const kind of ['dialog', 'popover'] as const) {
   });
 }
 
+describe('<fc-relink> started by script inside a modal dialog', () => {
+  it('gives focus back to what had it in the dialog (a clicked button keeps no focus in Safari)', async () => {
+    const host = await openHost('dialog');
+    try {
+      const m = await mount({ attrs: { account: CHECKING }, parent: host.parent });
+      const other = host.box.querySelector('button') as HTMLButtonElement;
+      other.focus();
+      const held = holdFlows();
+      const outcome = m.el.relink();
+      await until(() => held.length === 1 && stripeFrame() !== null, 'the flow open');
+      expect(flowReach(stripeFrame() as HTMLIFrameElement)).to.deep.equal(USABLE);
+      held[0]?.act({ action: 'cancel' });
+      await outcome;
+      expect(host.asOpened()).to.equal(true);
+      await m.el.updateComplete;
+      expect(document.activeElement).to.equal(other);
+    } finally {
+      host.remove();
+    }
+  });
+});
+
 describe('<fc-relink> slotted into a modal dialog in a shadow root', () => {
   it('shows Stripe\'s flow on top and leaves the dialog modal afterwards', async () => {
     const host = await openHost('dialog', true);
