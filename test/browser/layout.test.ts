@@ -17,8 +17,8 @@ const LANGUAGES = [en, de, fr, es, italian, nl, pt, ja, ar];
 const TEXTS: RelinkText[] = [
   'loading', 'open', 'redirecting', 'verifying', 'success', 'cancel', 'retry', 'blocked', 'unavailable',
 ];
-// [container width, root font size]: a sidebar, a phone, a phone at 200% text, a desktop column.
-const SIZES: [number, number][] = [[200, 16], [320, 16], [320, 32], [600, 16]];
+// [container width, root font size]: a sidebar, a phone, each also at 200% text, and a desktop column.
+const SIZES: [number, number][] = [[200, 16], [200, 32], [320, 16], [320, 32], [600, 16]];
 
 const statusOf = (el: FcRelinkElement) => el.shadowRoot?.querySelector<HTMLElement>('[part="status"]') as HTMLElement;
 const buttonOf = (el: FcRelinkElement) => el.shadowRoot?.querySelector<HTMLElement>('button') as HTMLElement;
