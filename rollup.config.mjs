@@ -21,13 +21,27 @@ export const sourceFiles = {
   },
 };
 
+/**
+ * Strips the comments (and the space before them) from css`…` templates: the why-notes kept
+ * beside the rules would otherwise ship inside the stylesheet strings. Only the lines inside a
+ * template move, which no source map points into.
+ */
+export const cssComments = {
+  name: 'css-comments',
+  transform(code, id) {
+    if (!id.endsWith('.ts') || !code.includes('css`')) return null;
+    const strip = (template) => template.replace(/\s*\/\*[\s\S]*?\*\//g, '');
+    return { code: code.replace(/\bcss`[^`]*`/g, strip), map: null };
+  },
+};
+
 /** One entry per shipped translation (src/translations/<code>.ts), each a module of its own. */
 function translations(prefix, suffix = '') {
   const codes = readdirSync('src/translations').filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3));
   return Object.fromEntries(codes.map((code) => [`${prefix}${code}${suffix}`, `src/translations/${code}.ts`]));
 }
 
-const ts = () => [sourceFiles, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })];
+const ts = () => [sourceFiles, cssComments, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })];
 
 /** The npm package: one ESM module per source file, so consumers' bundlers tree-shake and split. */
 const npm = {

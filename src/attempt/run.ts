@@ -7,6 +7,7 @@ import { takePrefetched } from './prefetch.js';
 import { interpretResult } from './result.js';
 import { checkSession, requestSession, type ValidSession } from './session.js';
 import { oneFlowAtATime, resolveStripe } from './stripe.js';
+import { clearHostLayer } from './host-layer.js';
 import { verifyRelink } from './verify.js';
 
 /** An attempt's outcome as the attempt knows it; the element adds the attempt's id. */
@@ -65,10 +66,13 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
       hooks.started({ mode: opened.mode, account: opened.account, sessionId: opened.sessionId });
       hooks.enter('open');
       let raw: unknown;
+      const restoreHost = clearHostLayer(host);
       try {
         raw = await stripe.collectFinancialConnectionsAccounts({ clientSecret: opened.clientSecret });
       } catch (error) {
         fail('stripe_error', `Stripe.js failed: ${messageOf(error)}`, { retryable: true });
+      } finally {
+        restoreHost();
       }
       return interpretResult(raw, opened, config.livemode ?? opened.livemode);
     });

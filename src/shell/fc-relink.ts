@@ -48,11 +48,12 @@ const DISABLED = errorDetail('invalid_config', 'The element is disabled.');
  * @cssprop --fc-relink-border - Button border. Default: none.
  * @cssprop --fc-relink-radius - Button corner radius. Default: 6px.
  * @cssprop --fc-relink-padding - Button padding. Default: 0.6em 1.1em.
- * @cssprop --fc-relink-focus-ring - Button focus outline. Default: 2px solid #0a2540.
+ * @cssprop --fc-relink-focus-ring - Button focus outline; the default follows the page's color-scheme. Default: 2px solid light-dark(#0a2540, #8ab4ff).
  * @cssprop --fc-relink-gap - Space between the button and the status. Default: 0.5em.
  * @cssprop --fc-relink-status-color - Status text color. Default: inherit.
- * @cssprop --fc-relink-status-width - Least width of the status line (two lines of it are always reserved, so states do not shift the page). Default: 22em.
- * @cssprop --fc-relink-error-color - Status text color in the error state. Default: #c0123c.
+ * @cssprop --fc-relink-status-width - Width of the status line where there is room; never wider than the container. Default: 22em.
+ * @cssprop --fc-relink-status-lines - Lines reserved for the status from the start, so a text that fits in them moves nothing on the page. Default: 2.
+ * @cssprop --fc-relink-error-color - Status text color in the error state; the default follows the page's color-scheme. Default: light-dark(#c0123c, #ff7a90).
  * @attr {RelinkState} state - Read-only, reflected: the current state, for CSS (`fc-relink[state="error"]`, or the custom state `fc-relink:state(error)`) and scripts.
  * @fires {FcRelinkStartEvent} fc-relink-start - Just before Stripe's flow opens. Detail: `{ mode, account, sessionId }`.
  * @fires {FcRelinkSuccessEvent} fc-relink-success - The attempt succeeded. Detail: `{ mode, sessionId, accounts }`.

@@ -3,6 +3,7 @@
 // (sessions, accounts, hosted relink) sharing one state.
 import type { FinancialConnectionsSessionResult } from '@stripe/stripe-js';
 import { settle } from './fake-outcome.js';
+import { mountFakeStripeFrame } from './fake-frame.js';
 import { apiError, checkEmailLimit, HOSTED_LINK_TTL_MS, openPage } from './fake-hosted.js';
 import {
   DEFAULT_AUTHORIZATIONS,
@@ -257,13 +258,16 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     launched.add(session.id);
     openFlows += 1;
     maxConcurrentFlows = Math.max(maxConcurrentFlows, openFlows);
+    // Drawn at once, as Stripe.js draws its frame when the flow opens, and removed when it ends.
+    const frame = mountFakeStripeFrame();
     try {
       const eligible = authorizations.get(session.relink_options.authorization)?.accounts ?? [];
-      const launch: FakeLaunch = { session, eligibleAccounts: eligible, number: launches.length };
+      const launch: FakeLaunch = { session, eligibleAccounts: eligible, number: launches.length, frame: frame?.frame ?? null };
       if (options.flowDelayMs) await new Promise((r) => setTimeout(r, options.flowDelayMs));
       const action = typeof customer === 'function' ? await customer(launch) : customer;
       return (record.result = complete(session, action, eligible));
     } finally {
+      frame?.remove();
       openFlows -= 1;
     }
   };

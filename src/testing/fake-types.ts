@@ -93,6 +93,12 @@ export interface FakeLaunch {
   eligibleAccounts: readonly Account[];
   /** Number of this launch, from 1. */
   number: number;
+  /**
+   * Stripe's frame, open for as long as the customer acts: the `iframe[name^="__privateStripeFrame"]`
+   * in a `div[tabindex="-1"]` on `document.body`, as Stripe.js draws it; its blank same-origin
+   * document is where a simulated customer draws its screens. `null` where there is no DOM.
+   */
+  frame: HTMLIFrameElement | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FinancialConnectionsSession } from '@stripe/stripe-js';
 import type { FakeCustomer, FakeCustomerAction, FakeLaunch } from './fake-stripe.js';
+import { mountFakeStripeFrame } from './fake-frame.js';
 
 type Account = FinancialConnectionsSession.Account;
 
@@ -11,15 +12,19 @@ export interface SimulatorOptions {
   misbehave?: boolean;
   /** Shown on the consent step. Default: "Demo Merchant". */
   merchantName?: string;
-  /** Where the dialog is attached. Default: `document.body` (where Stripe.js mounts its modal). */
+  /**
+   * Where Stripe's frame is attached when the fake gives the customer none (a fake from elsewhere).
+   * Default: `document.body`, where Stripe.js mounts its modal.
+   */
   container?: ParentNode;
 }
 
 const STYLES = `
-  dialog { border: 0; border-radius: 12px; padding: 0; width: min(26rem, calc(100vw - 2rem));
+  html, body { margin: 0; block-size: 100%; background: transparent; }
+  .backdrop { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(10, 37, 64, .55); }
+  [role='dialog'] { border: 0; background: #fff; border-radius: 12px; padding: 0; width: min(26rem, calc(100vw - 2rem));
     box-shadow: 0 20px 60px rgba(10, 37, 64, .35); font: 15px/1.45 system-ui, -apple-system, sans-serif;
-    color: #1a1f36; }
-  dialog::backdrop { background: rgba(10, 37, 64, .55); }
+    color: #1a1f36; max-block-size: calc(100vh - 2rem); overflow: auto; }
   header { display: flex; align-items: center; gap: .5rem; padding: .9rem 1rem; border-bottom: 1px solid #e3e8ee; }
   header strong { flex: 1; }
   .test { font: 600 11px/1 system-ui, sans-serif; letter-spacing: .04em; color: #a04100; background: #ffde92;
@@ -46,14 +51,19 @@ const STYLES = `
   .done { font-size: 2rem; color: #1ea672; }
 `;
 
-function el<K extends keyof HTMLElementTagNameMap>(
+type Make = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  children: (Node | string)[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+  props?: Partial<HTMLElementTagNameMap[K]>,
+  children?: (Node | string)[],
+) => HTMLElementTagNameMap[K];
+
+/** Creates elements in `doc` (the frame's document, not the page's). */
+function maker(doc: Document): Make {
+  return (tag, props = {}, children = []) => {
+    const node = Object.assign(doc.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
 }
 
 function describeAccount(account: Account): [string, string] {
@@ -62,9 +72,11 @@ function describeAccount(account: Account): [string, string] {
 
 /**
  * A customer who operates a simulated Financial Connections modal: consent, institution,
- * account choice, done. It is a modal `<dialog>` (focus trapped inside, Escape or × closes it as
- * a cancel, focus returned on close) and honours the session: in a same-account session only
- * the expected account can be chosen, unless `misbehave` is set.
+ * account choice, done. Like Stripe's, it is drawn inside Stripe's frame (the iframe the fake
+ * appends to `document.body`, not in the top layer), so focus and keys are inside the frame while
+ * it is open: focus wraps within it, Escape or × closes it as a cancel, and the frame is removed
+ * when it closes. It honours the session: in a same-account session only the expected account
+ * can be chosen, unless `misbehave` is set.
  */
 export function createSimulatedCustomer(options: SimulatorOptions = {}): FakeCustomer {
   return (launch) => runDialog(launch, options);
@@ -74,14 +86,21 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
   const { session, eligibleAccounts } = launch;
   const expected = session.relink_options.account;
   const institution = eligibleAccounts[0]?.institution_name ?? 'your bank';
-  const host = el('div');
-  host.dataset.fcRelinkSimulator = '';
-  const root = host.attachShadow({ mode: 'open' });
-  const sheet = new CSSStyleSheet();
+  const own = launch.frame ? null : mountFakeStripeFrame(options.container);
+  const frame = launch.frame ?? own?.frame;
+  const doc = frame?.contentDocument;
+  const view = frame?.contentWindow;
+  if (!frame || !doc || !view) return Promise.reject(new Error('The simulated customer needs a DOM.'));
+  const el = maker(doc);
+  frame.dataset.fcRelinkSimulator = '';
+  const sheet = new (view as Window & typeof globalThis).CSSStyleSheet();
   sheet.replaceSync(STYLES);
-  root.adoptedStyleSheets = [sheet];
+  doc.adoptedStyleSheets = [sheet];
+  doc.documentElement.lang = 'en';
 
-  const dialog = el('dialog', { className: 'fc-sim' });
+  const dialog = el('div', { className: 'fc-sim' });
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-modal', 'true');
   dialog.setAttribute('aria-labelledby', 'fc-sim-title');
   const body = el('section');
   const close = el('button', { className: 'close', type: 'button', textContent: '×' });
@@ -94,26 +113,27 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
     ]),
     body,
   );
-  root.append(dialog);
-  (options.container ?? document.body).append(host);
+  doc.body.replaceChildren(el('div', { className: 'backdrop' }, [dialog]));
 
   return new Promise<FakeCustomerAction>((resolve) => {
     let settled = false;
     const finish = (action: FakeCustomerAction) => {
       if (settled) return;
       settled = true;
-      dialog.close();
-      host.remove();
+      doc.body.replaceChildren();
+      own?.remove();
       resolve(action);
     };
-    // Escape (the dialog's cancel event) and × both end the flow without an account.
-    dialog.addEventListener('cancel', (event) => {
-      event.preventDefault();
-      finish({ action: 'cancel' });
+    // Escape and × both end the flow without an account.
+    doc.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        finish({ action: 'cancel' });
+      }
     });
     close.addEventListener('click', () => finish({ action: 'cancel' }));
-    // A modal dialog makes the page inert, but Tab past its last control would still leave for
-    // the browser's own UI; wrap around instead, as Stripe's modal does.
+    // Tab past the last control would leave the frame for the page underneath; wrap around
+    // instead, as Stripe's modal does.
     dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
       const controls = [...dialog.querySelectorAll<HTMLElement>('button, input')].filter(
@@ -121,7 +141,7 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
       );
       const first = controls[0];
       const last = controls[controls.length - 1];
-      const active = root.activeElement;
+      const active = doc.activeElement;
       if (event.shiftKey && active === first) {
         event.preventDefault();
         last?.focus();
@@ -133,6 +153,7 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
 
     const step = (title: string, children: Node[], focus: HTMLElement | null) => {
       body.replaceChildren(el('h2', { id: 'fc-sim-title', textContent: title }), ...children);
+      view.focus();
       (focus ?? close).focus();
     };
 
@@ -220,7 +241,6 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
       );
     };
 
-    dialog.showModal();
     consent();
   });
 }

@@ -82,7 +82,8 @@ async function expectNoViolations(page: Page, seen: { console: string[]; errors:
 
 test.describe('the demo (demo-dist) under a strict CSP header', () => {
   const relinkButton = (page: Page) => page.locator('[data-element="default"] fc-relink').getByRole('button');
-  const dialog = (page: Page) => page.getByRole('dialog');
+  // Stripe draws its flow in an iframe on document.body; the simulated flow is a dialog inside it.
+  const dialog = (page: Page) => page.frameLocator('iframe[name^="__privateStripeFrame"]').getByRole('dialog');
 
   async function open(page: Page, scenario: string) {
     const seen = await watchPolicy(page);

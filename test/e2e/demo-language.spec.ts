@@ -33,7 +33,7 @@ test('in Arabic the element lays out right to left, and a cancel reads in Arabic
   const [box, own] = await Promise.all([element(page).boundingBox(), button.boundingBox()]);
   expect(Math.round((own?.x ?? 0) + (own?.width ?? 0))).toBe(Math.round((box?.x ?? 0) + (box?.width ?? 0)));
   await button.click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.frameLocator('iframe[name^="__privateStripeFrame"]').getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(element(page).getByRole('status')).toHaveText(ar.cancel);
   await page.screenshot({ path: 'test-output/screenshots/arabic-cancel.png' });

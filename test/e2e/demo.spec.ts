@@ -12,7 +12,8 @@ async function openDemo(page: Page, scenarioId?: string) {
 
 const relinkButton = (page: Page) => page.locator('[data-element="default"] fc-relink').getByRole('button');
 const stateBadge = (page: Page) => page.locator('[data-state-for="default"]');
-const dialog = (page: Page) => page.getByRole('dialog');
+// Stripe draws its flow in an iframe on document.body; the simulated flow is a dialog inside it.
+const dialog = (page: Page) => page.frameLocator('iframe[name^="__privateStripeFrame"]').getByRole('dialog');
 
 async function latestOutcome(page: Page) {
   const row = page.locator('#log tbody tr.terminal').first();

@@ -99,18 +99,21 @@ async function until(driver, what, fn, ...args) {
 }
 
 // In-page probes (serialised into the page: no outside references).
+// Stripe's frame (an iframe on document.body) and, inside it, the simulated flow.
 function centreOf(target) {
-  const simulator = document.querySelector('[data-fc-relink-simulator]')?.shadowRoot;
+  const frame = document.querySelector('iframe[name^="__privateStripeFrame"]');
   const node =
     target === 'relink'
       ? document.querySelector('[data-element="default"] fc-relink')?.shadowRoot?.querySelector('button')
-      : simulator?.querySelector('button.primary');
+      : frame?.contentDocument?.querySelector('[role="dialog"] button.primary');
   if (!node || node.disabled) return null;
   const box = node.getBoundingClientRect();
-  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+  const offset = target === 'relink' ? { x: 0, y: 0 } : frame.getBoundingClientRect();
+  return [Math.round(offset.x + box.x + box.width / 2), Math.round(offset.y + box.y + box.height / 2)];
 }
 function flowHeading(pattern) {
-  const heading = document.querySelector('[data-fc-relink-simulator]')?.shadowRoot?.querySelector('dialog[open] h2')?.textContent ?? null;
+  const frame = document.querySelector('iframe[name^="__privateStripeFrame"]');
+  const heading = frame?.contentDocument?.querySelector('[role="dialog"] h2')?.textContent ?? null;
   return pattern && heading ? new RegExp(pattern).test(heading) : heading;
 }
 function outcome() {

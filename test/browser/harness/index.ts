@@ -36,4 +36,15 @@ export { expectSoundAttempt, type ExpectedOutcome, type SoundAttempt } from './s
 export { CHECKING, SAVINGS, TEST_KEY, fake, holdFlows, recordStripeJsLoads, sessionFromFake, stripeJs } from './stripe-js.js';
 export { customerTextOf, describeValue, safeStringify } from './text.js';
 export { keyDown, keyUp } from './keys.js';
+export {
+  USABLE,
+  clickInFlow,
+  deepActiveElement,
+  flowAt,
+  flowHeading,
+  flowReach,
+  press,
+  realClick,
+  stripeFrame,
+} from './stripe-frame.js';
 export { sleep, until } from './time.js';
