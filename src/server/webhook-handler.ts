@@ -89,8 +89,11 @@ export interface RelinkWebhookHandlerOptions {
   readonly onRelinkNeeded?: (notice: RelinkNeededNotice) => void | Promise<void>;
   /** An account (or authorization) was relinked. A throw answers 500, so Stripe sends it again. */
   readonly onRelinked?: (notice: RelinkedNotice) => void | Promise<void>;
-  /** Called with errors that are not answered in detail (a bad signature, a callback's throw). */
-  readonly onError?: (error: unknown, context: RelinkErrorContext) => void;
+  /**
+   * Called with errors that are not answered in detail (a bad signature, a callback's throw).
+   * It may be async; it is not awaited, and whatever it throws or rejects with is ignored.
+   */
+  readonly onError?: (error: unknown, context: RelinkErrorContext) => void | Promise<void>;
 }
 
 /**
@@ -99,11 +102,13 @@ export interface RelinkWebhookHandlerOptions {
  */
 const MAX_EVENT_BYTES = 512 * 1024;
 
-const NEEDED: Readonly<Record<string, RelinkNeededReason>> = {
-  'financial_connections.account.deactivated': 'inactive',
-  'financial_connections.account.upcoming_deactivation': 'upcoming_deactivation',
-  'financial_connections.account.upcoming_account_number_expiry': 'account_number_expiring',
-};
+// A Map, not an object: a signed event of type `constructor` or `__proto__` must find nothing,
+// not a member of Object.prototype.
+const NEEDED: ReadonlyMap<string, RelinkNeededReason> = new Map([
+  ['financial_connections.account.deactivated', 'inactive'],
+  ['financial_connections.account.upcoming_deactivation', 'upcoming_deactivation'],
+  ['financial_connections.account.upcoming_account_number_expiry', 'account_number_expiring'],
+]);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const record = (value: unknown): Record<string, unknown> | null =>
@@ -121,7 +126,7 @@ function asEvent(value: unknown): RelinkWebhookEvent | null {
 function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | { relinked: RelinkedNotice } | null {
   const object = record(event.data.object);
   const stripeAccount = text(event.account);
-  const reason = NEEDED[event.type];
+  const reason = NEEDED.get(event.type);
   if (reason !== undefined) {
     const account = text(object?.id);
     return account === null ? null : { needed: { account, reason, stripeAccount, event } };
@@ -188,8 +193,10 @@ export function createRelinkWebhookHandler(options: RelinkWebhookHandlerOptions)
     if (!read.ok) return read.response;
     let event: RelinkWebhookEvent | null;
     try {
-      // The bytes as sent, decoded once: the signature covers exactly this text.
-      const payload = new TextDecoder().decode(read.bytes);
+      // The bytes as sent, decoded once and exactly: a byte-order mark is kept (a default
+      // TextDecoder drops it, and a body with one would pass with the signature of the body
+      // without it), and bytes that are not UTF-8 fail rather than become U+FFFD.
+      const payload = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(read.bytes);
       event = asEvent(await stripe.webhooks.constructEventAsync(payload, signature, webhookSecret));
     } catch (error) {
       report(onError, error, { stage: 'webhook', request });
