@@ -142,6 +142,7 @@ export class FcRelinkElement extends LitElement {
     verifyUrl: { attribute: 'verify-url' },
     verifySession: { attribute: false },
     ui: {},
+    hostedOrigins: { attribute: 'hosted-origins' },
   };
 
   /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
@@ -207,6 +208,13 @@ export class FcRelinkElement extends LitElement {
    * the outcome through its own `<fc-relink ui="hosted" verify-url>`). Unknown values mean `embedded`.
    */
   ui: RelinkUi = 'embedded';
+
+  /**
+   * With `ui="hosted"`: origins (space-separated) the tab may also be sent to, besides `https:`
+   * on Stripe's hosted-page hosts: a fake or local Stripe in tests and demos
+   * (`http://localhost:8000`). Only the page sets it; the endpoint's answer cannot.
+   */
+  hostedOrigins: string | null = null;
 
   #state: RelinkState = 'idle';
   /** The error the last attempt ended with, for the status text. */

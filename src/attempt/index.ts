@@ -12,7 +12,7 @@ export type { ValidSession } from './session.js';
 export { invalid, url, validateConfig, validateEndpoints } from './config.js';
 export { ABORTED } from './deadline.js';
 export { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';
-export { detailOf, fail } from './failure.js';
+export { detailOf, fail, relinkError } from './failure.js';
 export { prefetches, type Prefetch } from './prefetched.js';
 export { requestSession, SESSION_CALL } from './session.js';
 export { isObject, isStripeId } from './shapes.js';

@@ -2,7 +2,7 @@ import { fail } from './failure.js';
 import type { RelinkMode } from '../types.js';
 import type { AttemptConfig } from './config.js';
 import { callEndpoint, type CallNames } from './endpoint-call.js';
-import { isObject, isStripeId } from './shapes.js';
+import { isClientSecret, isObject, isStripeId } from './shapes.js';
 
 /** A session response that passed validation. The secret stays inside the attempt. */
 export interface ValidSession {
@@ -39,7 +39,7 @@ export function parseSession(body: unknown, status?: number): ValidSession {
   const session = record(body, 'not an object.');
   const secret = session.client_secret;
   if (typeof secret !== 'string') return bad('no client_secret.');
-  if (!isStripeId(secret, 'fcsess_') || !secret.includes('_secret_')) bad('client_secret is not fcsess_…_secret_….');
+  if (!isClientSecret(secret, 'fcsess_')) bad('client_secret is not fcsess_…_secret_….');
   const options = record(session.relink_options, 'no relink_options.');
   const authorization = isStripeId(options.authorization, 'fcauth_')
     ? options.authorization
