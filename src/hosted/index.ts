@@ -6,7 +6,7 @@
 import type { AttemptHooks, AttemptHost } from '../attempt/index.js';
 import { hostedPageUrl } from '../hosted-page.js';
 import type { RelinkOutcome } from '../types.js';
-import { hostedOrigins, LEAVE_TIMEOUT_MS, leftOrStayed, type HostedHost } from './leaving.js';
+import { cameBack, hostedOrigins, LEAVE_TIMEOUT_MS, leftOrStayed, type HostedHost } from './leaving.js';
 import { claimRecord, forgetRecord, saveRecord, type HostedRecord } from './record.js';
 
 
@@ -16,7 +16,7 @@ import { claimRecord, forgetRecord, saveRecord, type HostedRecord } from './reco
  */
 export function returned(host: AttemptHost, run: (attempt: (hooks: AttemptHooks) => Promise<RelinkOutcome>) => unknown): void {
   const record = claimRecord(host.account?.trim() || null);
-  if (record) run((hooks) => resumeHosted(host, hooks, record));
+  if (record) run((hooks) => resumeHosted(host, hooks, record, cameBack()));
 }
 
 type AttemptHalf = typeof import('../attempt/index.js');
@@ -80,16 +80,17 @@ export async function startHosted(host: HostedHost, hooks: AttemptHooks): Promis
     return { status: 'error', error: attempt.relinkError('session_request_failed', why) };
   }
   const record = claimRecord(host.account?.trim() || null);
-  return record ? resumeHosted(host, hooks, record) : { status: 'cancel', mode: 'same_account', sessionId: null };
+  return record ? resumeHosted(host, hooks, record, true) : { status: 'cancel', mode: 'same_account', sessionId: null };
 }
 
 /**
- * Reports how a hosted relink ended, on the page Stripe returned to (or the one the customer
- * came back to with the back button): asks the server (verify-url or verifySession), and ends
- * with success when it confirms the relink; cancel when the session was cancelled, or is still
- * `pending` (the customer left Stripe's page without finishing it); else verification_failed.
+ * Reports how a hosted relink ended, on the page Stripe returned to, or the one the customer
+ * came back to with the back button (`back`): asks the server (verify-url or verifySession), and
+ * ends with success when it confirms the relink; cancel when the session was cancelled, or when
+ * the customer came back with the session still `pending` (they left Stripe's page without
+ * finishing); else verification_failed (Stripe sent them back, yet the session did not settle).
  */
-async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord): Promise<RelinkOutcome> {
+async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord, back: boolean): Promise<RelinkOutcome> {
   const { id: sessionId, account, mode } = record;
   const attempt = await attemptHalf();
   try {
@@ -98,7 +99,7 @@ async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: Host
     hooks.enter('verifying');
     const { askServer, unconfirmed } = await import('../verify/index.js');
     const { body, status } = await askServer(attempt, { ...config, account }, verify, sessionId);
-    if (attempt.isObject(body) && (body.status === 'cancelled' || body.status === 'pending')) return { status: 'cancel', mode, sessionId };
+    if (attempt.isObject(body) && (body.status === 'cancelled' || (back && body.status === 'pending'))) return { status: 'cancel', mode, sessionId };
     const why = unconfirmed(attempt, body, { sessionId, mode, account, authorization: null });
     if (why !== null) attempt.fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
     return { status: 'success', mode, sessionId, accounts: [] };

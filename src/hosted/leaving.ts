@@ -49,3 +49,13 @@ export function leftOrStayed(timeout = LEAVE_TIMEOUT_MS): Promise<'left' | 'stay
     addEventListener('pageshow', onShow);
   });
 }
+
+/**
+ * Whether this page was loaded by the browser's back or forward button (not restored from the
+ * back/forward cache, which `leftOrStayed` sees): the customer came back from Stripe's page
+ * without Stripe sending them.
+ */
+export function cameBack(): boolean {
+  const [entry] = performance.getEntriesByType?.('navigation') ?? [];
+  return (entry as PerformanceNavigationTiming | undefined)?.type === 'back_forward';
+}
