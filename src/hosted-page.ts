@@ -13,7 +13,11 @@
  * ASSUMED: hosted relink links are on one of these. If Stripe answers another host, the element
  * and the hosted handler refuse it (the app can add it through `hosted-origins` / `hostedOrigins`).
  */
-export const STRIPE_HOSTED_HOSTS: readonly string[] = ['auth.stripe.com', 'connect.stripe.com', 'connections-auth.stripe.com'];
+export const STRIPE_HOSTED_HOSTS: readonly string[] = [
+  'auth.stripe.com',
+  'connect.stripe.com',
+  'connections-auth.stripe.com',
+];
 
 /**
  * `value` as a URL to send the tab to, when it is `https:` on one of Stripe's hosts (no port, no
@@ -51,6 +55,6 @@ export function toOrigin(value: string): string | null {
   } catch {
     return null;
   }
-  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && `${url.username}${url.password}` === '';
   return /^https?:$/.test(url.protocol) && bare ? url.origin : null;
 }

@@ -66,7 +66,9 @@ export function registerTranslation(...list: RelinkTranslation[]): void {
     // lacks, or one that is not a string, reads in English, and a direction is ltr or rtl.
     // One without a language tag names no language, and is left out.
     if (typeof translation?.$code !== 'string') continue;
-    const texts = Object.fromEntries(Object.entries(translation).filter(([key, text]) => key in en && typeof text === 'string'));
+    const texts = Object.fromEntries(
+      Object.entries(translation).filter(([key, text]) => key in en && typeof text === 'string'),
+    );
     const checked = { ...en, ...texts } as RelinkTranslation;
     translations.set(checked.$code.toLowerCase(), { ...checked, $dir: checked.$dir === 'rtl' ? 'rtl' : 'ltr' });
   }

@@ -40,7 +40,8 @@ function parseHosted(
   const { id, url: page } = body;
   if (!isStripeId(id, 'fcsess_')) return bad('id is not fcsess_….');
   if (typeof page !== 'string') return bad('no url.');
-  return { id, url: hostedPageUrl(page, origins) ?? bad("url is not https: on Stripe's hosted-page hosts (or on hosted-origins).") };
+  const url = hostedPageUrl(page, origins);
+  return url === null ? bad("url is not https: on Stripe's hosted-page hosts (or on hosted-origins).") : { id, url };
 }
 
 /**
@@ -55,7 +56,8 @@ export async function startHosted(host: HostedHost, hooks: AttemptHooks): Promis
   let left: ReturnType<typeof leftOrStayed>;
   try {
     const config = attempt.validateEndpoints(host);
-    const origins = hostedOrigins(host.hostedOrigins) ?? invalid('hosted-origins must be origins such as http://localhost:8000.');
+    const origins =
+      hostedOrigins(host.hostedOrigins) ?? invalid('hosted-origins must be origins such as http://localhost:8000.');
     const account = config.account ?? invalid('account is required with ui="hosted": hosted relink repairs one known account.');
     const sessionUrl = attempt.url(host.sessionUrl, 'session-url') ?? invalid('session-url is required with ui="hosted".');
     hooks.enter('loading');
@@ -76,7 +78,9 @@ export async function startHosted(host: HostedHost, hooks: AttemptHooks): Promis
     // The tab never left (the page answered 204, the url differed only by its #fragment, or
     // the customer pressed Stop): the attempt ends, so the button works again.
     forgetRecord();
-    const why = `The tab did not leave for Stripe's hosted page within ${LEAVE_TIMEOUT_MS} ms (no page came back, or loading was stopped).`;
+    const why =
+      `The tab did not leave for Stripe's hosted page within ${LEAVE_TIMEOUT_MS} ms ` +
+      '(no page came back, or loading was stopped).';
     return { status: 'error', error: attempt.relinkError('session_request_failed', why) };
   }
   const record = claimRecord(host.account?.trim() || null);
@@ -90,7 +94,12 @@ export async function startHosted(host: HostedHost, hooks: AttemptHooks): Promis
  * the customer came back with the session still `pending` (they left Stripe's page without
  * finishing); else verification_failed (Stripe sent them back, yet the session did not settle).
  */
-async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: HostedRecord, back: boolean): Promise<RelinkOutcome> {
+async function resumeHosted(
+  host: AttemptHost,
+  hooks: AttemptHooks,
+  record: HostedRecord,
+  back: boolean,
+): Promise<RelinkOutcome> {
   const { id: sessionId, account, mode } = record;
   const attempt = await attemptHalf();
   try {
@@ -99,7 +108,8 @@ async function resumeHosted(host: AttemptHost, hooks: AttemptHooks, record: Host
     hooks.enter('verifying');
     const { askServer, unconfirmed } = await import('../verify/index.js');
     const { body, status } = await askServer(attempt, { ...config, account }, verify, sessionId);
-    if (attempt.isObject(body) && (body.status === 'cancelled' || (back && body.status === 'pending'))) return { status: 'cancel', mode, sessionId };
+    const left = attempt.isObject(body) && (body.status === 'cancelled' || (back && body.status === 'pending'));
+    if (left) return { status: 'cancel', mode, sessionId };
     const why = unconfirmed(attempt, body, { sessionId, mode, account, authorization: null });
     if (why !== null) attempt.fail('verification_failed', `The server did not confirm the relink: ${why}.`, status === undefined ? {} : { status });
     return { status: 'success', mode, sessionId, accounts: [] };

@@ -55,6 +55,8 @@ export function claimRecord(account: string | null, now = Date.now()): HostedRec
   if (record && account !== null && record.account !== account) return null;
   forgetRecord();
   const { id, account: recorded, at } = record ?? {};
-  const valid = typeof id === 'string' && id.startsWith('fcsess_') && !id.includes('_secret_') && typeof recorded === 'string' && recorded.startsWith('fca_') && typeof at === 'number';
+  // Never an id shaped like a client secret, whoever wrote the record.
+  const valid = typeof id === 'string' && id.startsWith('fcsess_') && !id.includes('_secret_') &&
+    typeof recorded === 'string' && recorded.startsWith('fca_') && typeof at === 'number';
   return valid && now - at <= HOSTED_RECORD_MAX_AGE_MS && now >= at ? { id, account: recorded, mode: 'same_account', at } : null;
 }

@@ -130,7 +130,8 @@ class Prefetcher implements Prefetch {
         if (error === this.#attempt.ABORTED) return;
         this.#failures += 1;
         const rateLimited = this.#attempt.detailOf(error, 'session_request_failed').status === 429;
-        const wait = rateLimited ? BACKOFF_MAX_MS : Math.min(BACKOFF_FIRST_MS * 2 ** (this.#failures - 1), BACKOFF_MAX_MS);
+        const doubled = Math.min(BACKOFF_FIRST_MS * 2 ** (this.#failures - 1), BACKOFF_MAX_MS);
+        const wait = rateLimited ? BACKOFF_MAX_MS : doubled;
         this.#quietUntil = Date.now() + wait;
       },
     );

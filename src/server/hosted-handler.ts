@@ -113,14 +113,19 @@ const isWebUrl = (value: unknown): value is string =>
 const DELIVERIES: readonly RelinkHostedDelivery[] = ['url', 'email'];
 
 /** The checked `deliveries` and `hostedOrigins` options; a wrong one stops the server at startup. */
-function checkedOptions(options: RelinkHostedHandlerOptions): { deliveries: readonly RelinkHostedDelivery[]; origins: readonly string[] } {
+function checkedOptions(options: RelinkHostedHandlerOptions): {
+  deliveries: readonly RelinkHostedDelivery[];
+  origins: readonly string[];
+} {
   const deliveries = options.deliveries ?? ['url'];
   if (!Array.isArray(deliveries) || deliveries.length === 0 || !deliveries.every((d) => DELIVERIES.includes(d))) {
     throw new TypeError('createHostedRelinkHandler: "deliveries" must be a non-empty list of "url" and "email".');
   }
   const origins = (options.hostedOrigins ?? []).map((origin) => (typeof origin === 'string' ? toOrigin(origin) : null));
   if (origins.includes(null)) {
-    throw new TypeError('createHostedRelinkHandler: "hostedOrigins" must be http(s) origins such as "http://localhost:8000".');
+    throw new TypeError(
+      'createHostedRelinkHandler: "hostedOrigins" must be http(s) origins such as "http://localhost:8000".',
+    );
   }
   return { deliveries: [...deliveries], origins: origins as string[] };
 }
@@ -140,10 +145,8 @@ function returnUrlFor(options: RelinkHostedHandlerOptions, request: Request, acc
     return serverError();
   }
   if (isWebUrl(value)) return value;
-  report(options.onError, new TypeError('createHostedRelinkHandler: "returnUrl" returned something that is not an http(s) URL.'), {
-    stage: 'config',
-    request,
-  });
+  const error = new TypeError('createHostedRelinkHandler: "returnUrl" returned something that is not an http(s) URL.');
+  report(options.onError, error, { stage: 'config', request });
   return serverError();
 }
 
@@ -200,7 +203,9 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
     const delivery = readChoice<RelinkHostedDelivery>(read.body, 'delivery', deliveries, 'url');
     if (delivery instanceof Response) return delivery;
     // Absent means `url`, which an email-only endpoint does not offer either.
-    if (!deliveries.includes(delivery)) return invalid('"delivery" must be "email" on this endpoint.', 'parameter_invalid').response;
+    if (!deliveries.includes(delivery)) {
+      return invalid('"delivery" must be "email" on this endpoint.', 'parameter_invalid').response;
+    }
 
     const outcome = await runAuthorize(options, { request, account });
     if (!outcome.ok) return outcome.response;

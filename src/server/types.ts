@@ -268,7 +268,10 @@ export interface RelinkStripeClient {
  * const onError = (error: unknown, { stage }: RelinkErrorContext) => log.warn({ stage, error });
  */
 export interface RelinkErrorContext {
-  /** `config`: a function option of the app's (the hosted handler's `returnUrl`) threw or returned something unusable. */
+  /**
+   * `config`: a function option of the app's (the hosted handler's `returnUrl`) threw, or
+   * returned something unusable.
+   */
   readonly stage: 'authorize' | 'config' | 'stripe' | 'webhook';
   readonly request: Request;
 }

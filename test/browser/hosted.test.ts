@@ -97,10 +97,13 @@ describe('hosted relink, there and back (ui="hosted")', () => {
 });
 
 /** Clicks the shop's button, and waits for an outcome on the same page: the tab must not have left. */
-async function clickAndStay(frame: HTMLIFrameElement, timeout = 5_000): Promise<{ type: string; detail: Record<string, unknown> }> {
+type FrameEvent = { type: string; detail: Record<string, unknown> };
+
+async function clickAndStay(frame: HTMLIFrameElement): Promise<FrameEvent> {
   const before = frame.contentDocument;
   frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button')?.click();
-  await until(() => frame.contentDocument !== before || terminal(frame).length > 0, 'an outcome on the shop page', timeout);
+  const settled = () => frame.contentDocument !== before || terminal(frame).length > 0;
+  await until(settled, 'an outcome on the shop page', 5_000);
   expect(frame.contentDocument, 'the tab left the shop page').to.equal(before);
   const outcome = terminal(frame);
   expect(outcome, 'one outcome').to.have.length(1);
@@ -109,7 +112,8 @@ async function clickAndStay(frame: HTMLIFrameElement, timeout = 5_000): Promise<
 
 describe('hosted relink, when the endpoint answers where the tab goes (ui="hosted")', () => {
   it('follows no page off Stripe\'s hosted-page hosts: another host, plain http, or a port', async () => {
-    for (const url of ['https://bank-login.example/relink', 'http://connect.stripe.com/relink', 'https://connect.stripe.com:444/r']) {
+    const urls = ['https://bank-login.example/r', 'http://connect.stripe.com/r', 'https://connect.stripe.com:444/r'];
+    for (const url of urls) {
       sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_phish', url }));
       const frame = await openShop();
       const outcome = await clickAndStay(frame);
@@ -139,13 +143,14 @@ describe('hosted relink, when the endpoint answers where the tab goes (ui="hoste
     expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
   });
 
-  it('ends an attempt whose tab never leaves within a bounded time: a retryable error, the button back', async function () {
+  it('ends an attempt whose tab never leaves, within a bound: a retryable error, the button back', async function () {
     this.timeout(20_000);
     // A url that differs from the page's only by its #fragment: assign() does not leave.
     const stay = `${new URL(SHOP, location.href).href}#stay`;
     sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_stay', url: stay }));
     const frame = await openShop();
-    const element = frame.contentDocument?.querySelector('fc-relink') as (HTMLElement & { relink(): Promise<{ status: string }> }) | null;
+    type Relinkable = HTMLElement & { relink(): Promise<{ status: string }> };
+    const element = frame.contentDocument?.querySelector('fc-relink') as Relinkable | null;
     const started = performance.now();
     const outcome = await element!.relink();
     expect(performance.now() - started, 'within the bound').to.be.below(15_000);

@@ -18,7 +18,8 @@ describe('a translation with texts that are not strings', () => {
       ['n5', Symbol('label')],
     ];
     for (const [code, value] of wrong) {
-      registerTranslation({ ...en, $code: code, $name: code, label: value, cancel: value } as unknown as RelinkTranslation);
+      const translation = { ...en, $code: code, $name: code, label: value, cancel: value };
+      registerTranslation(translation as unknown as RelinkTranslation);
       const m = await mount({ attrs: { lang: code, account: CHECKING } });
       expect(label(m.el), `${code}: the label`).to.equal(en.label);
       fake.customer = { action: 'cancel' };

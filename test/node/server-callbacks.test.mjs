@@ -27,7 +27,11 @@ const rejecting = async () => {
   throw new Error('the log service is down');
 };
 const post = (url, body, headers = {}) =>
-  new Request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  new Request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 const throwingAuthorize = () => {
   throw new Error('no session store');
 };
@@ -35,13 +39,14 @@ const throwingAuthorize = () => {
 describe('an onError that rejects', () => {
   test("the webhook's bad-signature path answers 400, and no rejection goes unhandled", async () => {
     const handler = createRelinkWebhookHandler({ stripe, webhookSecret: SECRET, onError: rejecting });
-    const response = await handler(post('https://shop.example/hook', { id: 'evt_1' }, { 'Stripe-Signature': 't=1,v1=00' }));
+    const unsigned = post('https://shop.example/hook', { id: 'evt_1' }, { 'Stripe-Signature': 't=1,v1=00' });
+    const response = await handler(unsigned);
     assert.equal(response.status, 400);
     await settle();
     assert.deepEqual(unhandled, []);
   });
 
-  test('the session, hosted and verify handlers answer 500 when authorize throws, and nothing goes unhandled', async () => {
+  test('the session, hosted and verify handlers answer 500 when authorize throws; nothing goes unhandled', async () => {
     const common = { stripe, authorize: throwingAuthorize, onError: rejecting };
     const handlers = [
       createRelinkSessionHandler(common),
@@ -49,7 +54,8 @@ describe('an onError that rejects', () => {
       createRelinkVerifyHandler(common),
     ];
     for (const handler of handlers) {
-      const response = await handler(post('https://shop.example/api', { account: 'fca_test_1', session: 'fcsess_test_1' }));
+      const body = { account: 'fca_test_1', session: 'fcsess_test_1' };
+      const response = await handler(post('https://shop.example/api', body));
       assert.equal(response.status, 500);
     }
     await settle();

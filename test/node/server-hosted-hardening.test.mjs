@@ -32,7 +32,10 @@ const server = setupServer(
       ui_mode: 'hosted',
       url: delivery === 'url' ? hostedUrl : null,
       hosted: { delivery_method: delivery, return_url: form.get('return_url') },
-      relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
+      relink_options: {
+        authorization: form.get('relink_options[authorization]'),
+        account: form.get('relink_options[account]'),
+      },
     });
   }),
 );
@@ -48,7 +51,11 @@ const handler = (options = {}) =>
     ...options,
   });
 const post = (body) =>
-  new Request('https://shop.example/api/relink-hosted', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  new Request('https://shop.example/api/relink-hosted', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 before(() => server.listen({ onUnhandledFrame: 'error' }));
 beforeEach(() => {
