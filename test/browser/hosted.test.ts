@@ -42,7 +42,12 @@ afterEach(async () => {
   for (const key of [FAKE_KEY, ACTION_KEY, ANSWER_KEY, NO_OPT_IN_KEY, RECORD_KEY]) sessionStorage.removeItem(key);
 });
 
-describe('hosted relink, there and back (ui="hosted")', () => {
+// Each test loads pages in a frame (the shop, Stripe's page, the shop again), each step within
+// the helpers' 10 s: the test as a whole gets room for those steps.
+const PAGE_STEPS_MS = 20_000;
+
+describe('hosted relink, there and back (ui="hosted")', function () {
+  this.timeout(PAGE_STEPS_MS);
 
   describe('when the customer relinks on Stripe\'s page', () => {
     it('reports one success on the page Stripe returns to, after verifying, and nothing on a reload', async () => {
@@ -103,27 +108,26 @@ async function clickAndStay(frame: HTMLIFrameElement): Promise<FrameEvent> {
   const before = frame.contentDocument;
   frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button')?.click();
   const settled = () => frame.contentDocument !== before || terminal(frame).length > 0;
-  await until(settled, 'an outcome on the shop page', 5_000);
+  await until(settled, 'an outcome on the shop page', 10_000);
   expect(frame.contentDocument, 'the tab left the shop page').to.equal(before);
   const outcome = terminal(frame);
   expect(outcome, 'one outcome').to.have.length(1);
   return outcome[0]!;
 }
 
-describe('hosted relink, when the endpoint answers where the tab goes (ui="hosted")', () => {
-  it('follows no page off Stripe\'s hosted-page hosts: another host, plain http, or a port', async () => {
-    const urls = ['https://bank-login.example/r', 'http://connect.stripe.com/r', 'https://connect.stripe.com:444/r'];
-    for (const url of urls) {
+describe('hosted relink, when the endpoint answers where the tab goes (ui="hosted")', function () {
+  this.timeout(PAGE_STEPS_MS);
+  for (const url of ['https://bank-login.example/r', 'http://connect.stripe.com/r', 'https://connect.stripe.com:444/r']) {
+    it(`follows no page off Stripe's hosted-page hosts over https: not ${url}`, async () => {
       sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_phish', url }));
       const frame = await openShop();
       const outcome = await clickAndStay(frame);
-      expect(outcome.type, url).to.equal('fc-relink-error');
+      expect(outcome.type).to.equal('fc-relink-error');
       expect(outcome.detail).to.include({ code: 'invalid_session_response', retryable: false });
       expect(eventsOf(frame).map((e) => e.type), 'no start').not.to.include('fc-relink-start');
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
-      frame.remove();
-    }
-  });
+    });
+  }
 
   it('follows the fake\'s page on this test server only where the page allows its origin', async () => {
     sessionStorage.setItem(NO_OPT_IN_KEY, '1');
@@ -144,7 +148,7 @@ describe('hosted relink, when the endpoint answers where the tab goes (ui="hoste
   });
 
   it('ends an attempt whose tab never leaves, within a bound: a retryable error, the button back', async function () {
-    this.timeout(20_000);
+    this.timeout(PAGE_STEPS_MS + 10_000);
     // A url that differs from the page's only by its #fragment: assign() does not leave.
     const stay = `${new URL(SHOP, location.href).href}#stay`;
     sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_stay', url: stay }));
@@ -162,7 +166,8 @@ describe('hosted relink, when the endpoint answers where the tab goes (ui="hoste
   });
 });
 
-describe('hosted relink, when the customer comes back with the back button (ui="hosted")', () => {
+describe('hosted relink, when the customer comes back with the back button (ui="hosted")', function () {
+  this.timeout(PAGE_STEPS_MS);
   it('reports one cancel on the start page for a visit left unfinished (session still pending)', async () => {
     sessionStorage.setItem(ACTION_KEY, 'back');
     const frame = await openShop();
