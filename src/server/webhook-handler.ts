@@ -41,7 +41,10 @@ export interface RelinkNeededNotice {
   /** `fca_…`: the Financial Connections Account. */
   readonly account: string;
   readonly reason: RelinkNeededReason;
-  /** The connected account the event came from (Connect), else `null`. */
+  /**
+   * The connected account the event came from (Connect), else `null`. A platform keys its
+   * records on `(stripeAccount, account)`: the account belongs to that connected account.
+   */
   readonly stripeAccount: string | null;
   readonly event: RelinkWebhookEvent;
 }
