@@ -70,6 +70,8 @@ function makeElement(name: 'default' | 'restyled', scenario: Scenario): FcRelink
   if (scenario.hosted) {
     element.setAttribute('ui', 'hosted');
     element.setAttribute('verify-url', VERIFY_URL);
+    // The simulated hosted page is beside this one, not on Stripe's hosts: the page allows it.
+    element.setAttribute('hosted-origins', hostedEndpoint.hostedOrigin);
   }
   if (scenario.sameAccount) element.setAttribute('account', ACCOUNT);
   element.prefetch = prefetch.checked;

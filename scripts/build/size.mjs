@@ -12,7 +12,10 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { checkSizeTable } from './size-table.mjs';
 
-const BUDGETS = { shell: 3500, total: 10000, hosted: 2000 };
+// Raised from 3,500 / 10,000 / 2,000 when the shell gained what the customer needs at first paint
+// (why and by when, relinked elsewhere, attempt ids, the words for each outcome) and the attempt
+// half the host-modal layer: see CONTRIBUTING.md, Sizes.
+const BUDGETS = { shell: 5500, total: 13000, hosted: 2200 };
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
 /**

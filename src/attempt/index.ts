@@ -15,7 +15,7 @@ export type { AttemptHost } from './config.js';
 export { given, invalidConfig, url, validateEndpoints } from './config.js';
 export { ABORTED } from './deadline.js';
 export { callEndpoint, type JsonAnswer } from './endpoint-call.js';
-export { detailOf, fail, withStatus } from './failure.js';
+export { detailOf, fail, relinkError, withStatus } from './failure.js';
 export { SESSION_CALL } from './session.js';
 export { isObject } from './shapes.js';
 export { isSessionId } from '../shared/ids.js';

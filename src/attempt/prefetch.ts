@@ -2,6 +2,8 @@
 import { newAttemptId } from '../shell/attempt-id.js';
 import { isBusy } from '../shell/states.js';
 import { validateConfig, type AttemptConfig, type AttemptHost } from './config.js';
+import { ABORTED } from './deadline.js';
+import { detailOf } from './failure.js';
 import { requestSession, type ValidSession } from './session.js';
 
 /** How long a prefetched session may wait for the click before it is thrown away unused. */
@@ -32,6 +34,15 @@ function askedFor({ session, account, credentials, headers }: AttemptConfig): st
 const fetchSessionOf = ({ session }: AttemptConfig): unknown => ('call' in session ? session.call : null);
 
 /**
+ * After a failed prefetch, intent prefetches nothing for a while: 1 s, doubling with each
+ * failure in a row up to 30 s; 30 s at once after a 429. Otherwise a failing endpoint is asked on
+ * every focus and touch (hundreds of requests a second from one element). `Retry-After` is not
+ * read: a cross-origin endpoint's is hidden from the page unless it exposes it.
+ */
+const BACKOFF_FIRST_MS = 1_000;
+const BACKOFF_MAX_MS = 30_000;
+
+/**
  * The session requested ahead of the click, for one element. Nothing it does is visible: no
  * state, no event, no error; an attempt that finds nothing ready simply asks itself.
  */
@@ -39,6 +50,9 @@ class Prefetcher {
   readonly #host: AttemptHost;
   #prefetched: Prefetched | null = null;
   #dwell: ReturnType<typeof setTimeout> | undefined;
+  /** Failed prefetches in a row, and until when intent prefetches nothing because of them. */
+  #failures = 0;
+  #quietUntil = 0;
 
   constructor(host: AttemptHost) {
     this.#host = host;
@@ -99,6 +113,7 @@ class Prefetcher {
   #prefetch(): void {
     const host = this.#host;
     if (this.#prefetched || !host.prefetch || host.disabled || isBusy(host.state)) return;
+    if (Date.now() < this.#quietUntil) return;
     // While the configuration is invalid nothing is prefetched: the attempt will say why.
     let config: AttemptConfig;
     try {
@@ -119,7 +134,19 @@ class Prefetcher {
     this.#prefetched = entry;
     // A prefetch that fails before the click is forgotten at once: the click asks afresh, with
     // its own full timeout, and no one ever sees the failure.
-    entry.session.catch(() => this.#drop(entry));
+    entry.session.then(
+      () => (this.#failures = 0),
+      (error: unknown) => {
+        this.#drop(entry);
+        // Aborted (removed, stale, or handed to a click): not the endpoint failing.
+        if (error === ABORTED) return;
+        this.#failures += 1;
+        const rateLimited = detailOf(error, 'session_request_failed').status === 429;
+        const doubled = Math.min(BACKOFF_FIRST_MS * 2 ** (this.#failures - 1), BACKOFF_MAX_MS);
+        const wait = rateLimited ? BACKOFF_MAX_MS : doubled;
+        this.#quietUntil = Date.now() + wait;
+      },
+    );
   }
 }
 

@@ -11,8 +11,10 @@ export type AuthorizeOutcome =
 
 
 /**
- * Passes an error to the app's `onError`, if any. A logger that throws must not turn a clean
- * error answer into an unhandled exception.
+ * Passes an error to the app's `onError`, if any, and never waits for it. A logger that throws,
+ * or an async one that rejects, must not turn a clean error answer into an unhandled exception
+ * or rejection: in Node, one unhandled rejection ends the process, and the webhook's
+ * bad-signature path reaches `onError` for anyone who can send a POST.
  */
 export function report(
   onError: RelinkHandlerOptions['onError'],
@@ -20,7 +22,11 @@ export function report(
   context: RelinkErrorContext,
 ): void {
   try {
-    onError?.(error, context);
+    const returned: unknown = onError?.(error, context);
+    // Any thenable, not only a native Promise; a `then` that throws is caught by Promise.resolve.
+    if (typeof (returned as PromiseLike<unknown> | null)?.then === 'function') {
+      Promise.resolve(returned).catch(() => {});
+    }
   } catch {
     // Deliberately ignored: see above.
   }

@@ -77,7 +77,12 @@ export interface RelinkPrompt {
  */
 export interface RelinkEligibilityAccountNumber {
   readonly identifier_type: string;
-  /** `transactable`, `deactivated`, `pending` or `expired`. */
+  /**
+   * `transactable` or `deactivated` in the preview specs (the pinned version's); `pending` and
+   * `expired` were added in 2026-09-30.endive. Both branches are kept: an account read on a
+   * newer version, or in an event rendered in the account's own version, carries them, and
+   * dropping them would read an expired number as good for another 30 days.
+   */
   readonly status: string;
   readonly expected_expiry_date?: number | null;
 }

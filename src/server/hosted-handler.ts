@@ -1,11 +1,12 @@
 // POST /relink-hosted: a relink on Stripe's hosted page, handed to the customer as a URL or
 // emailed by Stripe, under the same rules as the embedded session handler.
+import { hostedPageUrl, toOrigin } from '../shared/hosted-page.js';
 import type { RelinkHostedDelivery } from '../shared/wire.js';
 import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
-import { ACCOUNT_ID, readAttempt, readChoice, readJsonObject, readOptionalId } from './body.js';
+import { ACCOUNT_ID, badRequest, readAttempt, readChoice, readId, readJsonObject } from './body.js';
 import { assertHandlerOptions } from './options.js';
-import { json, jsonError, methodNotAllowed } from './responses.js';
+import { json, jsonError, methodNotAllowed, serverError } from './responses.js';
 import { createParams, requestOptions, sessionPermissions } from './session-params.js';
 import { stripeErrorResponse, stripeErrorType } from './stripe-error.js';
 import {
@@ -28,7 +29,19 @@ export interface RelinkHostedHandlerOptions extends RelinkHandlerOptions {
    * Where Stripe's hosted page sends the customer back when they finish or cancel: a URL, or a
    * function of the request (to come back to the page they left).
    */
-  readonly returnUrl: string | ((context: { readonly request: Request; readonly account: string | null }) => string);
+  readonly returnUrl: string | ((context: { readonly request: Request; readonly account: string }) => string);
+  /**
+   * The deliveries a caller may ask for. Default `['url']`: the endpoint the element calls is
+   * reachable by any signed-in customer, and `email` has Stripe send mail on your behalf; allow
+   * it (`['url', 'email']`) only on an endpoint your own back office calls.
+   */
+  readonly deliveries?: readonly RelinkHostedDelivery[];
+  /**
+   * Origins besides Stripe's hosted-page hosts that Stripe's `url` may be on
+   * (`['http://localhost:8000']`), for a fake or a local Stripe in tests. A session whose `url` is
+   * on neither answers 502 `unexpected_session`.
+   */
+  readonly hostedOrigins?: readonly string[];
   /** As for {@link createRelinkSessionHandler}: the grant's, else these, else the account's own. */
   readonly permissions?: readonly RelinkPermission[];
   /** As for {@link createRelinkSessionHandler}. */
@@ -81,23 +94,70 @@ function unexpected(): Response {
 const isWebUrl = (value: unknown): value is string =>
   typeof value === 'string' && URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
 
+const DELIVERIES: readonly RelinkHostedDelivery[] = ['url', 'email'];
+
+/** The checked `deliveries` and `hostedOrigins` options; a wrong one stops the server at startup. */
+function checkedOptions(options: RelinkHostedHandlerOptions): {
+  deliveries: readonly RelinkHostedDelivery[];
+  origins: readonly string[];
+} {
+  const deliveries = options.deliveries ?? ['url'];
+  if (!Array.isArray(deliveries) || deliveries.length === 0 || !deliveries.every((d) => DELIVERIES.includes(d))) {
+    throw new TypeError('createHostedRelinkHandler: "deliveries" must be a non-empty list of "url" and "email".');
+  }
+  const origins = (options.hostedOrigins ?? []).map((origin) => (typeof origin === 'string' ? toOrigin(origin) : null));
+  if (origins.includes(null)) {
+    throw new TypeError(
+      'createHostedRelinkHandler: "hostedOrigins" must be http(s) origins such as "http://localhost:8000".',
+    );
+  }
+  return { deliveries: [...deliveries], origins: origins as string[] };
+}
+
+/**
+ * The return URL for this request: the option, or what its function answers. A function that
+ * throws or answers anything but an http(s) URL is reported, and the request answers a generic 500.
+ */
+function returnUrlFor(options: RelinkHostedHandlerOptions, request: Request, account: string): string | Response {
+  const { returnUrl } = options;
+  if (typeof returnUrl !== 'function') return returnUrl;
+  let value: unknown;
+  try {
+    value = returnUrl({ request, account });
+  } catch (error) {
+    report(options.onError, error, { stage: 'config', request });
+    return serverError();
+  }
+  if (isWebUrl(value)) return value;
+  const error = new TypeError('createHostedRelinkHandler: "returnUrl" returned something that is not an http(s) URL.');
+  report(options.onError, error, { stage: 'config', request });
+  return serverError();
+}
+
 /**
  * Creates the Fetch API handler for Stripe's hosted relink by API. It accepts `POST` with
- * `{"account":"fca_…"|null,"delivery":"url"|"email"}` (`delivery` defaults to `url`), asks
+ * `{"account":"fca_…","delivery":"url"|"email"}` (`account` is required: a hosted relink
+ * repairs one known account; `delivery` defaults to `url`, and must be one of `deliveries`,
+ * by default `url` only), asks
  * `authorize` first (`null` → 403, and Stripe is never called), then creates a session with
  * `ui_mode: 'hosted'`, `hosted.delivery_method`, the return URL and the grant's relink options,
  * holder, permissions and connected account (as {@link createRelinkSessionHandler} does), and
  * answers `{ id, url }` for `url` or `{ id, delivery: 'email' }` for `email`
- * (`Cache-Control: no-store`). No client secret is ever answered.
+ * (`Cache-Control: no-store`). No client secret is ever answered. A `url` Stripe answers must be
+ * `https:` on Stripe's hosted-page hosts (or on one of `hostedOrigins`), else 502
+ * `unexpected_session`: the browser sends the customer wherever it says.
  *
  * Stripe sends at most one hosted relink email per account every 48 hours; a refusal for that
  * reason answers 429 `{ error: { code: 'relink_rate_limited' } }`, with `Retry-After` when Stripe
  * says when. Body rules and other errors as for {@link createRelinkSessionHandler}. Hosted relink
  * by API is a Stripe private preview: your account needs access to it.
  *
- * The return URL is sent as Stripe's top-level `return_url` create parameter: the preview API
- * reference lists no `return_url` inside `hosted` on create (the session reports it back as
- * `hosted.return_url`).
+ * The return URL is sent as Stripe's top-level `return_url` create parameter. ASSUMED, from
+ * Stripe's spec: the session object has `hosted.return_url` ("required if `ui_mode` is
+ * `hosted`") and describes the top-level `return_url` as "for webview integrations only", but
+ * the create parameters of the pinned API version define `hosted` with `delivery_method` only
+ * (the beta SDK's types agree), so the top-level parameter is the one a create request can
+ * carry; Stripe reports it back as `hosted.return_url`.
  *
  * @example
  * // app/api/relink-hosted/route.ts (Next.js)
@@ -116,6 +176,7 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
   }
   const { stripe, onError } = options;
   const apiVersion = options.apiVersion ?? DEFAULT_RELINK_API_VERSION;
+  const { deliveries, origins } = checkedOptions(options);
 
   return async (input) => {
     const request = acceptRequest(input, { name: 'createHostedRelinkHandler', onError });
@@ -123,23 +184,28 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
     if (request.method !== 'POST') return methodNotAllowed();
     const read = await readJsonObject(request);
     if (!read.ok) return read.response;
-    const account = readOptionalId(read.body, 'account', ACCOUNT_ID);
+    const account = readId(read.body, 'account', ACCOUNT_ID);
     const attempt = readAttempt(read.body);
     if (account instanceof Response) return account;
-    const delivery = readChoice<RelinkHostedDelivery>(read.body, 'delivery', ['url', 'email'], 'url');
+    const delivery = readChoice<RelinkHostedDelivery>(read.body, 'delivery', deliveries, 'url');
     if (delivery instanceof Response) return delivery;
+    // Absent means `url`, which an email-only endpoint does not offer either.
+    if (!deliveries.includes(delivery)) {
+      return badRequest('"delivery" must be "email" on this endpoint.', 'parameter_invalid').response;
+    }
 
     const outcome = await runAuthorize(options, { request, account, attempt });
     if (!outcome.ok) return outcome.response;
     const { grant } = outcome;
     const perRequest = requestOptions(apiVersion, grant);
-    const returnUrl = typeof options.returnUrl === 'function' ? options.returnUrl({ request, account }) : options.returnUrl;
+    const returnUrl = returnUrlFor(options, request, account);
+    if (returnUrl instanceof Response) return returnUrl;
 
     let session: RelinkStripeSession;
     try {
       const permissions = await sessionPermissions(stripe, grant, account, options.permissions, perRequest);
       const params = {
-        ...createParams(grant, account, permissions, options.sessionParams),
+        ...createParams(grant, account, permissions, options.sessionParams, apiVersion),
         ui_mode: 'hosted' as const,
         hosted: { delivery_method: delivery },
         return_url: returnUrl,
@@ -153,10 +219,11 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
     const relink = typeof session === 'object' && session !== null ? session.relink_options : null;
     const sameSession =
       typeof session?.id === 'string' && relink?.authorization === grant.authorization && (relink.account ?? null) === account;
-    if (!sameSession || (delivery === 'url' && !isWebUrl(session.url))) {
+    const url = delivery === 'url' ? hostedPageUrl(session?.url, origins) : null;
+    if (!sameSession || (delivery === 'url' && url === null)) {
       report(onError, new Error('Stripe returned a session that is not the hosted relink session requested.'), { stage: 'stripe', request, attempt });
       return unexpected();
     }
-    return json(200, delivery === 'url' ? { id: session.id, url: session.url } : { id: session.id, delivery: 'email' });
+    return json(200, url !== null ? { id: session.id, url } : { id: session.id, delivery: 'email' });
   };
 }

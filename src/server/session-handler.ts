@@ -98,7 +98,7 @@ export function createRelinkSessionHandler(options: RelinkSessionHandlerOptions)
     let session: RelinkStripeSession;
     try {
       const permissions = await sessionPermissions(stripe, grant, account, options.permissions, perRequest);
-      params = createParams(grant, account, permissions, options.sessionParams);
+      params = createParams(grant, account, permissions, options.sessionParams, apiVersion);
       session = await stripe.financialConnections.sessions.create(params, perRequest);
     } catch (error) {
       report(onError, error, { stage: 'stripe', request, attempt });

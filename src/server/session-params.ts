@@ -1,12 +1,13 @@
 // What the session and hosted handlers send Stripe: one place decides the holder, the
 // permissions (never fewer than the account has) and the connected account of a request.
-import type {
-  RelinkGrant,
-  RelinkPermission,
-  RelinkRequestOptions,
-  RelinkSessionCreateParams,
-  RelinkSessionParams,
-  RelinkStripeClient,
+import {
+  DEFAULT_RELINK_API_VERSION,
+  type RelinkGrant,
+  type RelinkPermission,
+  type RelinkRequestOptions,
+  type RelinkSessionCreateParams,
+  type RelinkSessionParams,
+  type RelinkStripeClient,
 } from './types.js';
 
 /** What an any-account session asks for when nothing names the permissions. */
@@ -30,14 +31,35 @@ function holderParam(grant: RelinkGrant): RelinkSessionCreateParams['account_hol
     : { type: 'customer', customer_account: holder.customer_account };
 }
 
-function passThrough(params: RelinkSessionParams): Partial<RelinkSessionCreateParams> {
+/**
+ * The first API version whose session filters take one `country` rather than `countries[]`. In
+ * Stripe's preview specs, 2026-07-29 defines only `filters.countries[]` and 2026-09-30 only
+ * `filters.country`; the pinned 2026-08-26 is the beta SDK's, whose types have `countries`.
+ */
+const SINGLE_COUNTRY_FROM = '2026-09-30';
+
+/**
+ * The countries filter in the form `apiVersion` defines, whichever form the app wrote: Stripe
+ * rejects the other one. Throws when several countries are asked of a version that takes one.
+ */
+function countryFilter(country: string | undefined, countries: readonly string[] | undefined, apiVersion: string) {
+  const all = [...new Set([...(country === undefined ? [] : [country]), ...(countries ?? [])])];
+  if (country === undefined && countries === undefined) return {};
+  if (apiVersion.slice(0, 10) < SINGLE_COUNTRY_FROM) return { countries: all };
+  if (all.length !== 1) {
+    throw new TypeError(`sessionParams.filters: API version ${apiVersion} takes one country, not ${all.length}.`);
+  }
+  return { country: all[0] };
+}
+
+function passThrough(params: RelinkSessionParams, apiVersion: string): Partial<RelinkSessionCreateParams> {
   const out: Partial<RelinkSessionCreateParams> = {};
   if (params.filters !== undefined) {
-    const { account_subcategories, countries, ...rest } = params.filters;
+    const { account_subcategories, country, countries, ...rest } = params.filters;
     out.filters = {
       ...rest,
       ...(account_subcategories === undefined ? {} : { account_subcategories: [...account_subcategories] }),
-      ...(countries === undefined ? {} : { countries: [...countries] }),
+      ...countryFilter(country, countries, apiVersion),
     };
   }
   if (params.limits !== undefined) out.limits = { accounts: params.limits.accounts };
@@ -48,17 +70,19 @@ function passThrough(params: RelinkSessionParams): Partial<RelinkSessionCreatePa
 
 /**
  * The `sessions.create` parameters for a grant: its holder (when it names one), `permissions`,
- * `relink_options`, and the optional parameters, the grant's over the handler's.
+ * `relink_options`, and the optional parameters, the grant's over the handler's, in the form
+ * `apiVersion` defines. Throws a TypeError for parameters that version cannot carry.
  */
 export function createParams(
   grant: RelinkGrant,
   account: string | null,
   permissions: readonly RelinkPermission[],
   sessionParams: RelinkSessionParams = {},
+  apiVersion: string = DEFAULT_RELINK_API_VERSION,
 ): RelinkSessionCreateParams {
   const holder = holderParam(grant);
   return {
-    ...passThrough({ ...sessionParams, ...grant.sessionParams }),
+    ...passThrough({ ...sessionParams, ...grant.sessionParams }, apiVersion),
     ...(holder === undefined ? {} : { account_holder: holder }),
     permissions: [...permissions],
     relink_options:

@@ -79,9 +79,13 @@ export interface RelinkSessionParams {
   /** Restricts which accounts can be linked. */
   readonly filters?: {
     readonly account_subcategories?: readonly ('checking' | 'credit_card' | 'line_of_credit' | 'mortgage' | 'savings')[];
-    /** One country (Stripe's preview API reference). */
+    /**
+     * One country. Either form may be used: the handlers send the one the API version defines
+     * (`countries[]` before 2026-09-30, as the pinned version; `country` from 2026-09-30 on,
+     * where several countries cannot be asked for).
+     */
     readonly country?: string;
-    /** Several countries (Stripe's beta SDK types). */
+    /** Several countries; see `country`. */
     readonly countries?: readonly string[];
     /** `fcinst_…`: send the customer straight to this institution. */
     readonly institution?: string;
@@ -279,8 +283,12 @@ export interface RelinkStripeClient {
  * const onError = (error: unknown, { stage }: RelinkErrorContext) => log.warn({ stage, error });
  */
 export interface RelinkErrorContext {
-  /** `'request'`: the handler was mounted where it cannot read the body (see docs/server.md). */
-  readonly stage: 'authorize' | 'stripe' | 'webhook' | 'request';
+  /**
+   * `'request'`: the handler was mounted where it cannot read the body (see docs/server.md).
+   * `'config'`: a function option of the app's (the hosted handler's `returnUrl`) threw, or
+   * returned something unusable.
+   */
+  readonly stage: 'authorize' | 'config' | 'stripe' | 'webhook' | 'request';
   readonly request: Request;
   /** The attempt's id the element sent, when the request carried one. */
   readonly attempt?: string | null;
@@ -301,9 +309,9 @@ export interface RelinkHandlerOptions {
   readonly apiVersion?: string;
   /**
    * Called with errors the customer only sees as a generic message, so they can be logged.
-   * Whatever it throws is ignored.
+   * It may be async; it is not awaited, and whatever it throws or rejects with is ignored.
    */
-  readonly onError?: (error: unknown, context: RelinkErrorContext) => void;
+  readonly onError?: (error: unknown, context: RelinkErrorContext) => void | Promise<void>;
 }
 
 /**

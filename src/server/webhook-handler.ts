@@ -58,7 +58,10 @@ export interface RelinkNeededNotice {
    * tokenized account number to expire; `null` when the event says no date.
    */
   readonly date: number | null;
-  /** The connected account the event came from (Connect), else `null`. */
+  /**
+   * The connected account the event came from (Connect), else `null`. A platform keys its
+   * records on `(stripeAccount, account)`: the account belongs to that connected account.
+   */
   readonly stripeAccount: string | null;
   readonly event: RelinkWebhookEvent;
 }
@@ -106,8 +109,11 @@ export interface RelinkWebhookHandlerOptions {
   readonly onRelinkNeeded?: (notice: RelinkNeededNotice) => void | Promise<void>;
   /** An account (or authorization) was relinked. A throw answers 500, so Stripe sends it again. */
   readonly onRelinked?: (notice: RelinkedNotice) => void | Promise<void>;
-  /** Called with errors that are not answered in detail (a bad signature, a callback's throw). */
-  readonly onError?: (error: unknown, context: RelinkErrorContext) => void;
+  /**
+   * Called with errors that are not answered in detail (a bad signature, a callback's throw).
+   * It may be async; it is not awaited, and whatever it throws or rejects with is ignored.
+   */
+  readonly onError?: (error: unknown, context: RelinkErrorContext) => void | Promise<void>;
 }
 
 /**
@@ -238,8 +244,10 @@ export function createRelinkWebhookHandler(options: RelinkWebhookHandlerOptions)
     if (!read.ok) return read.response;
     let event: RelinkWebhookEvent | null;
     try {
-      // The bytes as sent, decoded once: the signature covers exactly this text.
-      const payload = new TextDecoder().decode(read.bytes);
+      // The bytes as sent, decoded once and exactly: a byte-order mark is kept (a default
+      // TextDecoder drops it, and a body with one would pass with the signature of the body
+      // without it), and bytes that are not UTF-8 fail rather than become U+FFFD.
+      const payload = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(read.bytes);
       event = asEvent(await stripe.webhooks.constructEventAsync(payload, signature, webhookSecret));
     } catch (error) {
       report(onError, error, { stage: 'webhook', request });

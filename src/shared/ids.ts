@@ -6,23 +6,26 @@ export type StripeIdPrefix = 'fca_' | 'fcsess_' | 'fcauth_' | 'acct_' | 'cus_' |
 
 const ID_TAIL = /^[A-Za-z0-9_]+$/;
 
-/** True when `value` is `prefix` followed by Stripe id characters. */
+/** `prefix` followed by Stripe id characters: the shape of ids and secrets alike. */
+const stripeShaped = (value: unknown, prefix: StripeIdPrefix): value is string =>
+  typeof value === 'string' && value.startsWith(prefix) && ID_TAIL.test(value.slice(prefix.length));
+
+/**
+ * True when `value` is a Stripe id with this prefix, and never a client secret
+ * (`fcsess_…_secret_…`, made of the same characters): an id is shown in events and kept in
+ * storage, and an endpoint bug such as `id: session.client_secret` must not carry a secret there.
+ */
 export function isStripeId(value: unknown, prefix: StripeIdPrefix): value is string {
-  return typeof value === 'string' && value.startsWith(prefix) && ID_TAIL.test(value.slice(prefix.length));
+  return stripeShaped(value, prefix) && !value.includes('_secret_');
 }
 
 /** A session's client secret, `fcsess_…_secret_…`. */
 export function isClientSecret(value: unknown): value is string {
-  return isStripeId(value, 'fcsess_') && value.includes('_secret_');
+  return stripeShaped(value, 'fcsess_') && value.includes('_secret_');
 }
 
-/**
- * A session id, `fcsess_…`, and never its client secret, which is made of the same characters:
- * an id is shown in events and kept in storage, a secret must never be.
- */
-export function isSessionId(value: unknown): value is string {
-  return isStripeId(value, 'fcsess_') && !value.includes('_secret_');
-}
+/** A session id, `fcsess_…`, never its client secret. */
+export const isSessionId = (value: unknown): value is string => isStripeId(value, 'fcsess_');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -7,14 +7,19 @@
 const RANDOM = '[A-Za-z0-9]*[A-Z0-9*][A-Za-z0-9*]*';
 
 const SECRET_PATTERNS: readonly (readonly [RegExp, string])[] = [
-  // Client secrets of every Stripe object: fcsess_…_secret_…, pi_…_secret_…, seti_…_secret_…
-  [new RegExp(`[A-Za-z0-9]+_(?:[A-Za-z0-9]+_)*?${RANDOM}_secret_[A-Za-z0-9_]+`, 'g'), '[client secret]'],
+  // Client secrets of every Stripe object: fcsess_…_secret_…, pi_…_secret_…, seti_…_secret_…,
+  // in capitals too (a log that upper-cases what it prints): only `_secret_` is matched in any case.
+  [
+    new RegExp(`[A-Za-z0-9]+_(?:[A-Za-z0-9]+_)*?${RANDOM}_[Ss][Ee][Cc][Rr][Ee][Tt]_[A-Za-z0-9_]+`, 'g'),
+    '[client secret]',
+  ],
   // Secret, restricted and ephemeral keys, including Stripe's masked echoes (sk_test_****1234).
   // With its mode a key is unmistakable wherever it stands, even glued to a word (Keysk_test_…).
   [new RegExp(`(?:sk|rk|ek)_(?:test|live)_${RANDOM}`, 'g'), '[secret key]'],
   [new RegExp(`(?<![A-Za-z0-9_])(?:sk|rk|ek)_${RANDOM}`, 'g'), '[secret key]'],
   [new RegExp(`(?<![A-Za-z0-9_])pk_(?:test|live)_${RANDOM}`, 'g'), '[publishable key]'],
-  [new RegExp(`(?<![A-Za-z0-9_])whsec_${RANDOM}`, 'g'), '[webhook secret]'],
+  // Like a key with its mode, `whsec_` is unmistakable even glued to a word (SIGNINGSECRETwhsec_…).
+  [new RegExp(`whsec_${RANDOM}`, 'g'), '[webhook secret]'],
 ];
 
 /**

@@ -82,6 +82,7 @@ export class FcRelinkElement extends LitElement {
     ui: {},
     reason: {},
     due: {},
+    hostedOrigins: { attribute: 'hosted-origins' },
   };
 
   /** Stripe publishable key, `pk_test_…` or `pk_live_…`. Required unless `stripe` is set. */
@@ -120,6 +121,8 @@ export class FcRelinkElement extends LitElement {
   reason: RelinkReason | null = null;
   /** When it is due, an ISO 8601 date (`2027-01-15`) or date-time, written in the customer's language. */
   due: string | null = null;
+  /** With `ui="hosted"`: origins the tab may also go to besides Stripe's hosted pages (a fake in tests); the page's own. */
+  hostedOrigins: string | null = null;
 
   readonly #warmUp = new WarmUpController(this);
   readonly #attempts = new AttemptController(this, {

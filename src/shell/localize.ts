@@ -79,8 +79,17 @@ const rerenderAll = (): void => elements.forEach((element) => element.requestUpd
  * registerTranslation({ ...ja, label: '口座を再接続する' });
  */
 export function registerTranslation(...list: RelinkTranslation[]): void {
-  // A text a translation lacks (a plain-JavaScript page can leave one out) reads in English.
-  for (const translation of list) translations.set(translation.$code.toLowerCase(), { ...en, ...translation });
+  for (const translation of list) {
+    // Plain JavaScript can get a translation wrong; the element must still render: a text it
+    // lacks, or one that is not a string, reads in English, and a direction is ltr or rtl.
+    // One without a language tag names no language, and is left out.
+    if (typeof translation?.$code !== 'string') continue;
+    const texts = Object.fromEntries(
+      Object.entries(translation).filter(([key, text]) => key in en && typeof text === 'string'),
+    );
+    const checked = { ...en, ...texts } as RelinkTranslation;
+    translations.set(checked.$code.toLowerCase(), { ...checked, $dir: checked.$dir === 'rtl' ? 'rtl' : 'ltr' });
+  }
   rerenderAll();
 }
 

@@ -324,6 +324,7 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       if (sessions.has(id)) launched.add(id);
     },
     emails,
+    hostedPageOrigin: new URL(hostedPageUrl).origin,
     openHostedPage: (sessionOrUrl) => openPage({ sessions, authorizations, visited }, sessionOrUrl, now()),
     expireHostedLink(id) {
       const session = sessions.get(id);

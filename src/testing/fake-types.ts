@@ -276,6 +276,13 @@ export interface FakeStripe {
   install(target?: { Stripe?: unknown }): () => void;
   /** Every hosted relink email Stripe sent, in order. */
   readonly emails: readonly FakeHostedEmail[];
+  /**
+   * The origin of the simulated hosted page (`hostedPageUrl`'s). It is not one of Stripe's
+   * hosted-page hosts, so an element sends the tab there only when the page allows it:
+   * `element.hostedOrigins = fake.hostedPageOrigin` (and `hostedOrigins: [fake.hostedPageOrigin]`
+   * for `createHostedRelinkHandler`).
+   */
+  readonly hostedPageOrigin: string;
   /** Acts as the customer on the hosted page of a session (its id, or its `url`). */
   openHostedPage(sessionOrUrl: string): FakeHostedPage;
   /** Makes a hosted session's link expire, as 30 days unvisited would. */

@@ -26,6 +26,11 @@ export interface HostedEndpoint {
   scenario: HostedEndpointScenario;
   /** Hosted sessions the endpoint created, in order. */
   readonly sessions: readonly FakeSession[];
+  /**
+   * The origin of the fake's hosted page, which is not Stripe's: set it as the element's
+   * `hosted-origins` (`element.hostedOrigins = endpoint.hostedOrigin`) for the tab to go there.
+   */
+  readonly hostedOrigin: string;
 }
 
 const jsonError = (status: number, error: { message: string; type: string; code: string }, headers: HeadersInit = {}) =>
@@ -74,6 +79,7 @@ export function createHostedEndpoint(fake: FakeStripe, options: HostedEndpointOp
   return {
     handler,
     sessions,
+    hostedOrigin: fake.hostedPageOrigin,
     get scenario() {
       return state.scenario;
     },

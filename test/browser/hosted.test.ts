@@ -5,7 +5,10 @@ import { expect, until } from './harness/index.js';
 
 const SHOP = '/test/browser/fixtures/hosted-shop.html';
 const ACTION_KEY = 'fc-relink-test:hosted-action';
+const ANSWER_KEY = 'fc-relink-test:hosted-answer';
+const NO_OPT_IN_KEY = 'fc-relink-test:no-opt-in';
 const RECORD_KEY = 'fc-relink:hosted';
+const FAKE_KEY = 'fc-relink-test:fake';
 
 type FrameWindow = Window & { __events?: { type: string; detail: Record<string, unknown> }[] };
 
@@ -28,15 +31,23 @@ async function roundTrip(frame: HTMLIFrameElement): Promise<void> {
   await until(() => frame.contentDocument !== before && ready(frame) && terminal(frame).length > 0, 'back from the hosted page', 10_000);
 }
 
-describe('hosted relink, there and back (ui="hosted")', () => {
-  beforeEach(() => {
-    sessionStorage.removeItem('fc-relink-test:fake');
-    sessionStorage.removeItem(RECORD_KEY);
-  });
-  afterEach(() => {
-    sessionStorage.removeItem(ACTION_KEY);
-    for (const frame of document.querySelectorAll('iframe')) frame.remove();
-  });
+// Every test starts with a fresh fake and no record. A frame removed at the end of a test saves
+// the fake's state as it leaves (pagehide): the next test starts once that is done.
+beforeEach(() => {
+  for (const key of [FAKE_KEY, ACTION_KEY, ANSWER_KEY, NO_OPT_IN_KEY, RECORD_KEY]) sessionStorage.removeItem(key);
+});
+afterEach(async () => {
+  for (const frame of document.querySelectorAll('iframe')) frame.remove();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const key of [FAKE_KEY, ACTION_KEY, ANSWER_KEY, NO_OPT_IN_KEY, RECORD_KEY]) sessionStorage.removeItem(key);
+});
+
+// Each test loads pages in a frame (the shop, Stripe's page, the shop again), each step within
+// the helpers' 10 s: the test as a whole gets room for those steps.
+const PAGE_STEPS_MS = 20_000;
+
+describe('hosted relink, there and back (ui="hosted")', function () {
+  this.timeout(PAGE_STEPS_MS);
 
   describe('when the customer relinks on Stripe\'s page', () => {
     it('reports one success on the page Stripe returns to, after verifying, and nothing on a reload', async () => {
@@ -64,7 +75,7 @@ describe('hosted relink, there and back (ui="hosted")', () => {
       sessionStorage.setItem(ACTION_KEY, 'cancel');
       const frame = await openShop();
       await roundTrip(frame);
-      expect(terminal(frame).map((e) => e.type)).to.deep.equal(['fc-relink-cancel']);
+      expect(terminal(frame).map((e) => e.type), JSON.stringify(terminal(frame))).to.deep.equal(['fc-relink-cancel']);
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
     });
   });
@@ -87,5 +98,82 @@ describe('hosted relink, there and back (ui="hosted")', () => {
       expect(eventsOf(frame)).to.deep.equal([]);
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(record);
     });
+  });
+});
+
+/** Clicks the shop's button, and waits for an outcome on the same page: the tab must not have left. */
+type FrameEvent = { type: string; detail: Record<string, unknown> };
+
+async function clickAndStay(frame: HTMLIFrameElement): Promise<FrameEvent> {
+  const before = frame.contentDocument;
+  frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button')?.click();
+  const settled = () => frame.contentDocument !== before || terminal(frame).length > 0;
+  await until(settled, 'an outcome on the shop page', 10_000);
+  expect(frame.contentDocument, 'the tab left the shop page').to.equal(before);
+  const outcome = terminal(frame);
+  expect(outcome, 'one outcome').to.have.length(1);
+  return outcome[0]!;
+}
+
+describe('hosted relink, when the endpoint answers where the tab goes (ui="hosted")', function () {
+  this.timeout(PAGE_STEPS_MS);
+  for (const url of ['https://bank-login.example/r', 'http://connect.stripe.com/r', 'https://connect.stripe.com:444/r']) {
+    it(`follows no page off Stripe's hosted-page hosts over https: not ${url}`, async () => {
+      sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_phish', url }));
+      const frame = await openShop();
+      const outcome = await clickAndStay(frame);
+      expect(outcome.type).to.equal('fc-relink-error');
+      expect(outcome.detail).to.include({ code: 'invalid_session_response', retryable: false });
+      expect(eventsOf(frame).map((e) => e.type), 'no start').not.to.include('fc-relink-start');
+      expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
+    });
+  }
+
+  it('follows the fake\'s page on this test server only where the page allows its origin', async () => {
+    sessionStorage.setItem(NO_OPT_IN_KEY, '1');
+    const frame = await openShop();
+    const outcome = await clickAndStay(frame);
+    expect(outcome.detail).to.include({ code: 'invalid_session_response' });
+    expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
+  });
+
+  it('refuses a session id shaped like a client secret: no start event, nothing stored', async () => {
+    const page = new URL('/test/browser/fixtures/hosted-stripe.html', location.href).href;
+    sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_1_secret_leaked', url: page }));
+    const frame = await openShop();
+    const outcome = await clickAndStay(frame);
+    expect(outcome.detail).to.include({ code: 'invalid_session_response' });
+    expect(JSON.stringify(eventsOf(frame))).not.to.include('_secret_');
+    expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
+  });
+
+  it('ends an attempt whose tab never leaves, within a bound: a retryable error, the button back', async function () {
+    this.timeout(PAGE_STEPS_MS + 10_000);
+    // A url that differs from the page's only by its #fragment: assign() does not leave.
+    const stay = `${new URL(SHOP, location.href).href}#stay`;
+    sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_stay', url: stay }));
+    const frame = await openShop();
+    type Relinkable = HTMLElement & { relink(): Promise<{ status: string }> };
+    const element = frame.contentDocument?.querySelector('fc-relink') as Relinkable | null;
+    const started = performance.now();
+    const outcome = await element!.relink();
+    expect(performance.now() - started, 'within the bound').to.be.below(15_000);
+    expect(outcome.status).to.equal('error');
+    const events = eventsOf(frame);
+    expect(events.at(-1)?.detail).to.include({ code: 'session_request_failed', retryable: true });
+    expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
+    await until(() => element!.shadowRoot?.querySelector('button')?.disabled === false, 'the button enabled again');
+  });
+});
+
+describe('hosted relink, when the customer comes back with the back button (ui="hosted")', function () {
+  this.timeout(PAGE_STEPS_MS);
+  it('reports one cancel on the start page for a visit left unfinished (session still pending)', async () => {
+    sessionStorage.setItem(ACTION_KEY, 'back');
+    const frame = await openShop();
+    await roundTrip(frame);
+    expect(terminal(frame).map((e) => e.type), JSON.stringify(terminal(frame))).to.deep.equal(['fc-relink-cancel']);
+    expect(String(terminal(frame)[0]?.detail.sessionId)).to.match(/^fcsess_/);
+    expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
   });
 });

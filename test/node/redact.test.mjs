@@ -21,6 +21,20 @@ test('removes client secrets, keys (masked too), glued keys and webhook secrets'
   for (const [message, expected] of cases) assert.equal(redact(message), expected);
 });
 
+test('removes a webhook secret glued to a word, and a client secret in capitals', () => {
+  const cases = [
+    [`SIGNINGSECRET${key('whsec', 'abc123XYZ')}`, 'SIGNINGSECRET[webhook secret]'],
+    [`STRIPE_WEBHOOK_SECRET_${key('whsec', 'abc123XYZ')}`, null],
+    [`Session ${key('FCSESS', '1NXYZ9', 'SECRET', 'AB3DE')} was used`, 'Session [client secret] was used'],
+    [`Session ${key('fcsess', '1NxYz9', 'SECRET', 'aB3dE')} was used`, 'Session [client secret] was used'],
+  ];
+  for (const [message, expected] of cases) {
+    const out = redact(message);
+    assert.doesNotMatch(out, /abc123XYZ|AB3DE|aB3dE/i, message);
+    if (expected !== null) assert.equal(out, expected);
+  }
+});
+
 test('leaves ordinary words and identifiers alone', () => {
   for (const message of [
     'network_test_failed',
@@ -30,6 +44,9 @@ test('leaves ordinary words and identifiers alone', () => {
     'config.pk_test_mode',
     'client_secret_hash is missing',
     'webhook_secret_missing',
+    'WEBHOOK_SECRET_MISSING',
+    'CLIENT_SECRET_HASH is missing',
+    'the whsec_ prefix',
   ]) {
     assert.equal(redact(message), message);
   }

@@ -40,8 +40,15 @@ const server = setupServer(
 );
 
 const owner = { authorization: AUTHORIZATION, accountHolder: { type: 'customer', customer: 'cus_test_owner' } };
+// Both deliveries: these tests are of a back-office endpoint, which may have Stripe send the email.
 const handler = (options = {}) =>
-  createHostedRelinkHandler({ stripe: new Stripe(fakeKey, { maxNetworkRetries: 0 }), authorize: () => owner, returnUrl: RETURN_URL, ...options });
+  createHostedRelinkHandler({
+    stripe: new Stripe(fakeKey, { maxNetworkRetries: 0 }),
+    authorize: () => owner,
+    returnUrl: RETURN_URL,
+    deliveries: ['url', 'email'],
+    ...options,
+  });
 const post = (body, headers = { 'Content-Type': 'application/json' }) =>
   new Request('https://shop.example/api/relink-hosted', { method: 'POST', headers, body: JSON.stringify(body) });
 
