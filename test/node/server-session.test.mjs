@@ -251,7 +251,15 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     assert.equal(stripeRequests.length, 0);
   });
 
-  test('403 when authorize returns null, and Stripe is never called', async () => {
+  test('403 when authorize returns null, and Stripe is never called', async (t) => {
+    // Every request that leaves for Stripe's API, whatever it asks (an account read as well as a
+    // session creation), handled or not.
+    const reachedStripe = [];
+    const onRequest = ({ request }) => {
+      if (new URL(request.url).hostname === 'api.stripe.com') reachedStripe.push(`${request.method} ${request.url}`);
+    };
+    server.events.on('request:start', onRequest);
+    t.after(() => server.events.removeListener('request:start', onRequest));
     const response = await handler({ authorize: async () => null })(post({ account: 'fca_someone_else' }));
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('content-type'), 'application/json');
@@ -259,6 +267,8 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     assert.equal(body.error.type, 'permission_error');
     assert.equal(typeof body.error.message, 'string');
     assert.equal(stripeRequests.length, 0);
+    assert.deepEqual(accountReads, []);
+    assert.deepEqual(reachedStripe, []);
   });
 
   for (const [label, body, code] of [
