@@ -37,7 +37,10 @@ async function roundTrip(frame: HTMLIFrameElement): Promise<void> {
   await until(() => frame.contentDocument !== before && ready(frame) && terminal(frame).length > 0, 'back from the hosted page', 10_000);
 }
 
-describe('hosted relink, there and back (ui="hosted")', () => {
+describe('hosted relink, there and back (ui="hosted")', function () {
+  // A round trip loads up to four documents in the frame, each waiting for its msw worker: more
+  // than mocha's 5 s on a loaded machine, and within the 10 s each step is given to happen.
+  this.timeout(30_000);
   beforeEach(() => {
     sessionStorage.removeItem('fc-relink-test:fake');
     sessionStorage.removeItem(RECORD_KEY);
