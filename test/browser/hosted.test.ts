@@ -102,7 +102,7 @@ describe('hosted relink, there and back (ui="hosted")', function () {
         const [shop, href] = [frame.contentDocument, frame.contentWindow?.location.href];
         frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button')?.click();
         const navigated = () => frame.contentDocument !== shop || (frame.contentWindow as FrameWindow | null)?.__navigated;
-        await until(() => navigated() || terminal(frame).length > 0, 'the end of the attempt', 3000);
+        await until(() => navigated() || terminal(frame).length > 0, 'the end of the attempt', 10_000);
         // Room for a navigation to show itself.
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(frame.contentDocument === shop, 'the tab still shows the shop page').to.equal(true);
