@@ -78,9 +78,21 @@ function demoWebhook(stripe, webhookSecret, log) {
 }
 
 /**
- * @param {{ stripe: import('stripe').Stripe, publishableKey: string, customer: string, apiVersion?: string, webhookSecret?: string, log?: (line: string) => void }} options
+ * @param {{
+ *   stripe: import('stripe').Stripe, publishableKey: string, customer: string, apiVersion?: string,
+ *   webhookSecret?: string, log?: (line: string) => void, root?: string,
+ * }} options
+ *   `root` is the folder of the page and its script (default: the built demo, demo-dist/).
  */
-export function createLiveDemoServer({ stripe, publishableKey, customer, apiVersion = DEFAULT_RELINK_API_VERSION, webhookSecret, log = () => {} }) {
+export function createLiveDemoServer({
+  stripe,
+  publishableKey,
+  customer,
+  apiVersion = DEFAULT_RELINK_API_VERSION,
+  webhookSecret,
+  log = () => {},
+  root = ROOT,
+}) {
   const authorize = demoAuthorize(stripe, customer, apiVersion);
   const onError = (error, { stage }) => log(`${stage}: ${error?.message ?? error}`);
   const relinkSession = toNodeHandler(createRelinkSessionHandler({ stripe, authorize, apiVersion, onError }));
@@ -118,8 +130,8 @@ export function createLiveDemoServer({ stripe, publishableKey, customer, apiVers
     if (route) return route(req, res);
     if (path.startsWith('/api/')) return sendJson(res, 404, { error: { message: 'Not found.' } });
     try {
-      const file = normalize(join(ROOT, path === '/' ? 'live.html' : decodeURIComponent(path)));
-      if (!file.startsWith(ROOT.replace(/[\\/]$/, '') + sep)) throw new Error('outside root');
+      const file = normalize(join(root, path === '/' ? 'live.html' : decodeURIComponent(path)));
+      if (!file.startsWith(root.replace(/[\\/]$/, '') + sep)) throw new Error('outside root');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);

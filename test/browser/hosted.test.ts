@@ -9,12 +9,21 @@ const ANSWER_KEY = 'fc-relink-test:hosted-answer';
 const NO_OPT_IN_KEY = 'fc-relink-test:no-opt-in';
 const RECORD_KEY = 'fc-relink:hosted';
 const FAKE_KEY = 'fc-relink-test:fake';
+const SESSIONS_KEY = 'fc-relink-test:hosted-sessions';
+const PAGE_KEY = 'fc-relink-test:hosted-page';
 
-type FrameWindow = Window & { __events?: { type: string; detail: Record<string, unknown> }[] };
+type FrameWindow = Window & {
+  __events?: { type: string; detail: Record<string, unknown> }[];
+  __verifyRequests?: readonly { method: string; body: unknown }[];
+  __navigated?: boolean;
+};
 
 const ready = (frame: HTMLIFrameElement) => frame.contentDocument?.documentElement?.hasAttribute('data-ready') === true;
 const eventsOf = (frame: HTMLIFrameElement) => (frame.contentWindow as FrameWindow | null)?.__events ?? [];
 const terminal = (frame: HTMLIFrameElement) => eventsOf(frame).filter((e) => /success|cancel|error$/.test(e.type));
+const verifyRequestsOf = (frame: HTMLIFrameElement) =>
+  ((frame.contentWindow as FrameWindow | null)?.__verifyRequests ?? []).map(({ method, body }) => ({ method, body }));
+const createdSessions = () => JSON.parse(sessionStorage.getItem(SESSIONS_KEY) ?? '[]') as string[];
 
 async function openShop(): Promise<HTMLIFrameElement> {
   const frame = Object.assign(document.createElement('iframe'), { src: SHOP });
@@ -33,18 +42,19 @@ async function roundTrip(frame: HTMLIFrameElement): Promise<void> {
 
 // Every test starts with a fresh fake and no record. A frame removed at the end of a test saves
 // the fake's state as it leaves (pagehide): the next test starts once that is done.
+const KEYS = [FAKE_KEY, ACTION_KEY, ANSWER_KEY, NO_OPT_IN_KEY, RECORD_KEY, SESSIONS_KEY, PAGE_KEY];
 beforeEach(() => {
-  for (const key of [FAKE_KEY, ACTION_KEY, ANSWER_KEY, NO_OPT_IN_KEY, RECORD_KEY]) sessionStorage.removeItem(key);
+  for (const key of KEYS) sessionStorage.removeItem(key);
 });
 afterEach(async () => {
   for (const frame of document.querySelectorAll('iframe')) frame.remove();
   await new Promise((resolve) => setTimeout(resolve, 100));
-  for (const key of [FAKE_KEY, ACTION_KEY, ANSWER_KEY, NO_OPT_IN_KEY, RECORD_KEY]) sessionStorage.removeItem(key);
+  for (const key of KEYS) sessionStorage.removeItem(key);
 });
 
-// Each test loads pages in a frame (the shop, Stripe's page, the shop again), each step within
-// the helpers' 10 s: the test as a whole gets room for those steps.
-const PAGE_STEPS_MS = 20_000;
+// A round trip loads up to four documents in the frame, each waiting for its msw worker: more
+// than mocha's 5 s on a loaded machine, and within the 10 s each step is given to happen.
+const PAGE_STEPS_MS = 30_000;
 
 describe('hosted relink, there and back (ui="hosted")', function () {
   this.timeout(PAGE_STEPS_MS);
@@ -60,6 +70,13 @@ describe('hosted relink, there and back (ui="hosted")', function () {
       const success = events[2]?.detail;
       expect(success).to.deep.include({ mode: 'same_account', accounts: [] });
       expect(String(success?.sessionId)).to.match(/^fcsess_/);
+      // Reported only once the server confirmed it: verify was asked once, for the session the
+      // shop's endpoint created and the element's account.
+      const created = createdSessions();
+      expect(created).to.have.length(1);
+      expect(success?.sessionId).to.equal(created[0]);
+      const asked = { session: created[0], account: 'fca_test_checking', attempt: success?.attemptId };
+      expect(verifyRequestsOf(frame)).to.deep.equal([{ method: 'POST', body: asked }]);
       // Forgotten whatever the outcome: a reload reports nothing.
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
       frame.contentWindow?.location.reload();
@@ -78,6 +95,31 @@ describe('hosted relink, there and back (ui="hosted")', function () {
       expect(terminal(frame).map((e) => e.type), JSON.stringify(terminal(frame))).to.deep.equal(['fc-relink-cancel']);
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
     });
+  });
+
+  describe('when the endpoint answers a page that is not http(s)', () => {
+    const pages: [string, string][] = [
+      ['a javascript: URL', 'javascript:void (window.__navigated = true)'],
+      ['a data: URL', 'data:text/html,<p>not Stripe</p>'],
+    ];
+    for (const [what, page] of pages) {
+      it(`never sends the tab to ${what}, and ends in invalid_session_response`, async () => {
+        sessionStorage.setItem(PAGE_KEY, page);
+        const frame = await openShop();
+        const [shop, href] = [frame.contentDocument, frame.contentWindow?.location.href];
+        frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button')?.click();
+        const navigated = () => frame.contentDocument !== shop || (frame.contentWindow as FrameWindow | null)?.__navigated;
+        await until(() => navigated() || terminal(frame).length > 0, 'the end of the attempt', 10_000);
+        // Room for a navigation to show itself.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(frame.contentDocument === shop, 'the tab still shows the shop page').to.equal(true);
+        expect((frame.contentWindow as FrameWindow | null)?.__navigated, 'the script URL ran').to.equal(undefined);
+        expect(frame.contentWindow?.location.href).to.equal(href);
+        const ends = terminal(frame).map((e) => [e.type, e.detail.code]);
+        expect(ends).to.deep.equal([['fc-relink-error', 'invalid_session_response']]);
+        expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
+      });
+    }
   });
 
   describe('when the tab comes back with a record that is not for this page', () => {

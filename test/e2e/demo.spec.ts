@@ -164,7 +164,7 @@ test('every scenario in the panel has a test below', () => {
 });
 
 for (const scenario of (SCENARIOS as readonly Scenario[]).filter((s) => !OWN_TESTS.includes(s.id))) {
-  test(`${scenario.label} → ${scenario.expect}`, async ({ page }) => {
+  test(`ends the scenario “${scenario.label}” in ${scenario.expect}`, async ({ page }) => {
     test.setTimeout(scenario.endpoint === 'slow' ? 30_000 : 15_000);
     await openDemo(page);
     await page.getByRole('radio', { name: scenario.label }).check();
@@ -191,7 +191,7 @@ for (const scenario of (SCENARIOS as readonly Scenario[]).filter((s) => !OWN_TES
   });
 }
 
-test('a keyboard-only QA pass: pick a scenario, start, stay trapped in the flow, cancel, get focus back', async ({ page }) => {
+test('lets a keyboard user pick a scenario, start, be trapped in the flow, cancel, regain focus', async ({ page }) => {
   await openDemo(page);
   await page.getByRole('radio', { name: 'Same account relinked' }).focus();
   // Arrow keys move through the radio group.

@@ -3,6 +3,9 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Stripe from 'stripe';
 import { createLiveDemoServer, demoCustomer } from '../../scripts/demo/live-server.mjs';
@@ -87,19 +90,29 @@ const stripeApi = setupServer(
 
 let base;
 let server;
+let root;
 const stripe = new Stripe(fakeKey, { maxNetworkRetries: 0 });
 const WEBHOOK_SECRET = ['whsec', 'demo' + 'L1ve'.repeat(5)].join('_');
 const logged = [];
 
 before(async () => {
   stripeApi.listen({ onUnhandledFrame: 'bypass' });
-  server = createLiveDemoServer({ stripe, publishableKey: 'pk_test_demo', customer: CUSTOMER, webhookSecret: WEBHOOK_SECRET, log: (line) => logged.push(line) });
+  // The page and a script of this test's own, not demo-dist/: `npm run build:demo` (which npm test,
+  // npm start and npm run test:e2e run) rewrites that folder in place, and a page read meanwhile
+  // comes back empty.
+  root = await mkdtemp(join(tmpdir(), 'fc-relink-live-'));
+  await copyFile(new URL('../../demo/live.html', import.meta.url), join(root, 'live.html'));
+  await writeFile(join(root, 'live.js'), 'export {};\n');
+  const log = (line) => logged.push(line);
+  const options = { publishableKey: 'pk_test_demo', customer: CUSTOMER, webhookSecret: WEBHOOK_SECRET, log, root };
+  server = createLiveDemoServer({ stripe, ...options });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}`;
 });
 after(async () => {
   await new Promise((resolve) => server.close(resolve));
   stripeApi.close();
+  await rm(root, { recursive: true, force: true });
 });
 beforeEach(() => {
   stripeRequests = [];

@@ -36,7 +36,7 @@ test('README lists every error code with its stage and default retryability', as
   }
 });
 
-test('README lists every event', async () => {
+test('lists every event in README', async () => {
   const { FC_RELINK_EVENTS } = await import('../../dist/index.js');
   const rows = section('api:events').split('\n').filter((line) => line.startsWith('| `'));
   assert.deepEqual(rows.map((r) => r.split('|')[1].trim().replaceAll('`', '')), [...FC_RELINK_EVENTS]);

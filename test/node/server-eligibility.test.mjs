@@ -33,11 +33,11 @@ const withoutPrompt = ({ prompt: _prompt, ...verdict }) => verdict;
 const check = (input, now = NOW) => withoutPrompt(relinkEligibility(input, now));
 
 describe('relinkEligibility: account status', () => {
-  test('active with nothing to repair → not eligible (active)', () => {
+  test('finds an active account with nothing to repair not eligible (active)', () => {
     assert.deepEqual(check(account()), { eligible: false, reason: 'active' });
   });
 
-  test('disconnected → not eligible, whatever else the account says', () => {
+  test('finds a disconnected account not eligible, whatever else it says', () => {
     const disconnected = account({
       status: 'disconnected',
       account_holder: null,
@@ -47,7 +47,7 @@ describe('relinkEligibility: account status', () => {
     assert.deepEqual(check(disconnected), { eligible: false, reason: 'disconnected' });
   });
 
-  test('no account holder → still eligible embedded (API relink takes any account)', () => {
+  test('finds an account with no holder still eligible embedded (API relink takes any account)', () => {
     for (const account_holder of [null, undefined]) {
       const orphan = account({
         account_holder,
@@ -70,18 +70,18 @@ describe('relinkEligibility: account status', () => {
     'institution_requirement',
     'unspecified',
   ]) {
-    test(`inactive (${cause}) with relink_required → eligible`, () => {
+    test(`finds an inactive account (${cause}) with relink_required eligible`, () => {
       const inactive = account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause } } });
       assert.deepEqual(check(inactive), { eligible: true, reason: 'inactive_relink_required' });
     });
 
-    test(`inactive (${cause}) with action none → not eligible`, () => {
+    test(`finds an inactive account (${cause}) with action none not eligible`, () => {
       const inactive = account({ status: 'inactive', status_details: { inactive: { action: 'none', cause } } });
       assert.deepEqual(check(inactive), { eligible: false, reason: 'inactive_not_repairable' });
     });
   }
 
-  test('inactive with action none is not rescued by an expired token', () => {
+  test('does not let an expired token rescue an inactive account with action none', () => {
     const closed = account({
       status: 'inactive',
       status_details: { inactive: { action: 'none', cause: 'account_closed' } },
@@ -90,21 +90,21 @@ describe('relinkEligibility: account status', () => {
     assert.equal(check(closed).reason, 'inactive_not_repairable');
   });
 
-  test('inactive without status_details (a GA API version) → eligible, action unknown', () => {
+  test('finds an inactive account without status_details (a GA API version) eligible, action unknown', () => {
     for (const status_details of [undefined, null, {}, { inactive: null }, { inactive: { action: 'something_new' } }]) {
       const inactive = account({ status: 'inactive', status_details });
       assert.deepEqual(check(inactive), { eligible: true, reason: 'inactive_action_unknown' }, JSON.stringify(status_details));
     }
   });
 
-  test('a status this version does not know → not eligible', () => {
+  test('finds an account with a status this version does not know not eligible', () => {
     assert.deepEqual(check(account({ status: 'suspended' })), { eligible: false, reason: 'unknown_status' });
   });
 });
 
 describe('relinkEligibility: active accounts Stripe flags', () => {
   for (const cause of ['access_expired', 'institution_requirement', 'unspecified']) {
-    test(`relink_required (${cause}) → eligible, dated by the expected deactivation`, () => {
+    test(`finds an active account with relink_required (${cause}) eligible, dated by the expected deactivation`, () => {
       const flagged = account({
         status_details: { active: { action: 'relink_required', cause, expected_deactivation_date: NOW + 5 * DAY } },
       });
@@ -124,12 +124,12 @@ describe('relinkEligibility: active accounts Stripe flags', () => {
     assert.equal(check(flagged).reason, 'relink_required_before_deactivation');
   });
 
-  test('relink_required without a date → eligible, no date', () => {
+  test('finds relink_required without a date eligible, with no date', () => {
     const flagged = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified' } } });
     assert.deepEqual(check(flagged), { eligible: true, reason: 'relink_required_before_deactivation' });
   });
 
-  test('active with action none → falls through to the token checks', () => {
+  test('falls through to the token checks for an active account with action none', () => {
     const fine = account({
       status_details: { active: { action: 'none', cause: 'unspecified', expected_deactivation_date: NOW + DAY } },
     });
@@ -140,14 +140,14 @@ describe('relinkEligibility: active accounts Stripe flags', () => {
 describe('relinkEligibility: tokenized account numbers', () => {
   const withNumbers = (...numbers) => account({ account_numbers: numbers });
 
-  test('deactivated → eligible', () => {
+  test('finds a deactivated token eligible', () => {
     assert.deepEqual(check(withNumbers(tan('deactivated', NOW + 90 * DAY))), {
       eligible: true,
       reason: 'tokenized_account_number_deactivated',
     });
   });
 
-  test('status expired → eligible (expired), with its date when known', () => {
+  test('finds a token with status expired eligible (expired), with its date when known', () => {
     assert.deepEqual(check(withNumbers(tan('expired', NOW - DAY))), {
       eligible: true,
       reason: 'tokenized_account_number_expired',
@@ -156,7 +156,7 @@ describe('relinkEligibility: tokenized account numbers', () => {
     assert.deepEqual(check(withNumbers(tan('expired'))), { eligible: true, reason: 'tokenized_account_number_expired' });
   });
 
-  test('expiry exactly now → expired', () => {
+  test('counts an expiry of exactly now as expired', () => {
     assert.deepEqual(check(withNumbers(tan('transactable', NOW))), {
       eligible: true,
       reason: 'tokenized_account_number_expired',
@@ -164,7 +164,7 @@ describe('relinkEligibility: tokenized account numbers', () => {
     });
   });
 
-  test('expiry one second from now → expiring', () => {
+  test('counts an expiry one second from now as expiring', () => {
     assert.deepEqual(check(withNumbers(tan('transactable', NOW + 1))), {
       eligible: true,
       reason: 'tokenized_account_number_expiring',
@@ -172,7 +172,7 @@ describe('relinkEligibility: tokenized account numbers', () => {
     });
   });
 
-  test('expiry exactly 30 days away → expiring (inclusive)', () => {
+  test('counts an expiry exactly 30 days away as expiring (inclusive)', () => {
     assert.deepEqual(check(withNumbers(tan('transactable', NOW + WINDOW))), {
       eligible: true,
       reason: 'tokenized_account_number_expiring',
@@ -180,11 +180,11 @@ describe('relinkEligibility: tokenized account numbers', () => {
     });
   });
 
-  test('expiry 30 days and 1 second away → not eligible', () => {
+  test('finds an expiry 30 days and 1 second away not eligible', () => {
     assert.deepEqual(check(withNumbers(tan('transactable', NOW + WINDOW + 1))), { eligible: false, reason: 'active' });
   });
 
-  test('no expiry date and transactable → not eligible', () => {
+  test('finds a transactable token with no expiry date not eligible', () => {
     assert.deepEqual(check(withNumbers(tan('transactable'))), { eligible: false, reason: 'active' });
   });
 
@@ -216,7 +216,7 @@ describe('relinkEligibility: tokenized account numbers', () => {
     });
   });
 
-  test('no account_numbers at all (null, absent, empty) → not eligible', () => {
+  test('finds an account with no account_numbers at all (null, absent, empty) not eligible', () => {
     for (const account_numbers of [null, undefined, []]) {
       assert.deepEqual(check(account({ account_numbers })), { eligible: false, reason: 'active' });
     }
@@ -256,28 +256,28 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
   const hosted = (input) => withoutPrompt(relinkEligibility(input, NOW, 'hosted'));
   const inactive = (fields = {}) => account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } }, ...fields });
 
-  test("'embedded' is the default way", () => {
+  test("takes 'embedded' as the default way", () => {
     const needsIt = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } } });
     assert.deepEqual(relinkEligibility(needsIt, NOW), relinkEligibility(needsIt, NOW, 'embedded'));
   });
 
-  test('an inactive account of a Customer or an Account → eligible', () => {
+  test('finds an inactive account of a Customer or an Account eligible', () => {
     assert.deepEqual(hosted(inactive()), { eligible: true, reason: 'inactive_relink_required' });
     assert.deepEqual(hosted(inactive({ account_holder: { type: 'account', account: 'acct_1' } })), { eligible: true, reason: 'inactive_relink_required' });
   });
 
-  test('without a Customer or Account holder → not eligible (no_account_holder), before anything else', () => {
+  test('finds an account held by no Customer or Account not eligible (no_account_holder), first of all', () => {
     for (const account_holder of [null, undefined, { type: 'person' }]) {
       assert.deepEqual(hosted(inactive({ account_holder })), { eligible: false, reason: 'no_account_holder' });
     }
   });
 
-  test('an inactive account Stripe cannot repair → not eligible', () => {
+  test('finds an inactive account Stripe cannot repair not eligible', () => {
     const closed = inactive({ status_details: { inactive: { action: 'none', cause: 'account_closed' } } });
     assert.deepEqual(hosted(closed), { eligible: false, reason: 'inactive_not_repairable' });
   });
 
-  test('a tokenized number expiring within 30 days, or expired → eligible', () => {
+  test('finds a tokenized number expiring within 30 days, or expired, eligible', () => {
     assert.deepEqual(hosted(account({ account_numbers: [tan('transactable', NOW + WINDOW)] })), {
       eligible: true,
       reason: 'tokenized_account_number_expiring',
@@ -291,7 +291,7 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
     assert.deepEqual(hosted(account({ account_numbers: [tan('pending', NOW + DAY)] })), { eligible: false, reason: 'active' });
   });
 
-  test('an active account Stripe asks to relink, or a deactivated number → needs it, but not hosted', () => {
+  test('finds that an active account Stripe asks to relink, or a deactivated number, needs it, but not hosted', () => {
     const flagged = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } } });
     assert.deepEqual(hosted(flagged), { eligible: false, reason: 'relink_required_before_deactivation', date: NOW + DAY });
     assert.equal(check(flagged).eligible, true);
@@ -300,7 +300,7 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
     assert.equal(check(revoked).eligible, true);
   });
 
-  test('an active account Stripe asks to relink whose number also expires soon → eligible for its number', () => {
+  test('finds an active account Stripe asks to relink whose number also expires soon eligible for its number', () => {
     const both = account({
       status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } },
       account_numbers: [tan('transactable', NOW + 2 * DAY)],
@@ -308,7 +308,7 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
     assert.deepEqual(hosted(both), { eligible: true, reason: 'tokenized_account_number_expiring', date: NOW + 2 * DAY });
   });
 
-  test('a disconnected account → not eligible either way', () => {
+  test('finds a disconnected account not eligible either way', () => {
     assert.deepEqual(hosted(account({ status: 'disconnected' })), { eligible: false, reason: 'disconnected' });
   });
 });

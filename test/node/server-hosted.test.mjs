@@ -88,14 +88,14 @@ describe('createHostedRelinkHandler, when the link is for you to hand over (url)
     assert.deepEqual(seen, [['https://shop.example/api/relink-hosted', ACCOUNT]]);
   });
 
-  test('a session without an http(s) url → 502 unexpected_session', async () => {
+  test('answers 502 unexpected_session for a session without an http(s) url', async () => {
     answer = (form) => HttpResponse.json({ ...hostedSession(form), url: 'javascript:alert(1)' });
     const response = await handler()(post({ account: ACCOUNT, delivery: 'url' }));
     assert.equal(response.status, 502);
     assert.equal((await response.json()).error.code, 'unexpected_session');
   });
 
-  test("on the grant's connected account", async () => {
+  test("creates the session on the grant's connected account", async () => {
     await handler({ authorize: () => ({ ...owner, stripeAccount: 'acct_test_platform' }) })(post({ account: ACCOUNT }));
     assert.equal(requests[0].stripeAccount, 'acct_test_platform');
   });
@@ -108,7 +108,7 @@ describe('createHostedRelinkHandler, when Stripe emails the customer', () => {
     assert.equal(requests[0].form.get('hosted[delivery_method]'), 'email');
   });
 
-  test('the 48-hour email limit → 429 relink_rate_limited, with Retry-After when Stripe says when', async () => {
+  test('answers 429 relink_rate_limited at the 48-hour email limit, with Retry-After if Stripe says when', async () => {
     answer = () =>
       HttpResponse.json(
         { error: { type: 'invalid_request_error', code: 'hosted_relink_email_rate_limited', message: 'A relink email was already sent for this account in the last 48 hours.' } },
@@ -120,7 +120,7 @@ describe('createHostedRelinkHandler, when Stripe emails the customer', () => {
     assert.equal((await response.json()).error.code, 'relink_rate_limited');
   });
 
-  test('recognised by its message alone, and without Retry-After when Stripe gives none', async () => {
+  test('recognises the email limit by its message alone, without Retry-After when Stripe gives none', async () => {
     answer = () =>
       HttpResponse.json({ error: { type: 'invalid_request_error', message: 'Hosted relink emails can be sent once every 48 hours.' } }, { status: 400 });
     const response = await handler()(post({ account: ACCOUNT, delivery: 'email' }));
@@ -138,13 +138,13 @@ describe('createHostedRelinkHandler, when Stripe emails the customer', () => {
 });
 
 describe('createHostedRelinkHandler, refusals before Stripe', () => {
-  test('403 when authorize returns null, and Stripe is never called', async () => {
+  test('answers 403 when authorize returns null, and Stripe is never called', async () => {
     const response = await handler({ authorize: () => null })(post({ account: ACCOUNT, delivery: 'email' }));
     assert.equal(response.status, 403);
     assert.equal(requests.length, 0);
   });
 
-  test('415 for anything but JSON, 400 for an unknown delivery or account, 405 for GET', async () => {
+  test('answers 415 for anything but JSON, 400 for an unknown delivery or account, 405 for GET', async () => {
     let asked = 0;
     const h = handler({ authorize: () => ((asked += 1), owner) });
     assert.equal((await h(post({ account: ACCOUNT }, { 'Content-Type': 'text/plain' }))).status, 415);

@@ -101,7 +101,7 @@ describe('toNodeHandler in node:http', () => {
   });
   after(() => app.close());
 
-  test('a round trip: status, headers, body', async () => {
+  test('carries a request and its answer through: status, headers, body', async () => {
     const response = await postJson(`${app.base}/api/relink-session?x=1`, { account: ACCOUNT }, { Cookie: 'sid=abc' });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/json');
@@ -111,7 +111,7 @@ describe('toNodeHandler in node:http', () => {
     assert.equal(stripeRequests[0].get('relink_options[account]'), ACCOUNT);
   });
 
-  test('an any-account request with an empty JSON body', async () => {
+  test('passes an any-account request with an empty JSON body', async () => {
     const response = await fetch(`${app.base}/api/relink-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(response.status, 200);
     assert.deepEqual((await response.json()).relink_options, { authorization: AUTHORIZATION, account: null });
@@ -122,7 +122,7 @@ describe('toNodeHandler in node:http', () => {
     assert.ok(seen[0].url.startsWith('http://127.0.0.1:'), seen[0].url);
   });
 
-  test('405 with Allow for GET, 400 for invalid JSON', async () => {
+  test('answers 405 with Allow for GET, 400 for invalid JSON', async () => {
     const get = await fetch(`${app.base}/api/relink-session`);
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST');
@@ -131,7 +131,7 @@ describe('toNodeHandler in node:http', () => {
     assert.equal((await bad.json()).error.code, 'invalid_json');
   });
 
-  test('405 for methods and targets Fetch cannot represent (TRACE, OPTIONS *)', async () => {
+  test('answers 405 for methods and targets Fetch cannot represent (TRACE, OPTIONS *)', async () => {
     const { request } = await import('node:http');
     const { port } = new URL(app.base);
     const raw = (method, path) =>
@@ -149,7 +149,7 @@ describe('toNodeHandler in node:http', () => {
     }
   });
 
-  test('413 for a streamed body over 16 KiB, without reading it all', async () => {
+  test('answers 413 for a streamed body over 16 KiB, without reading it all', async () => {
     const big = JSON.stringify({ account: ACCOUNT, padding: 'x'.repeat(64 * 1024) });
     const response = await postJson(`${app.base}/api/relink-session`, big);
     assert.equal(response.status, 413);
@@ -206,7 +206,7 @@ describe('toNodeHandler in Express 5', () => {
     return listening.base;
   }
 
-  test('without a body parser', async () => {
+  test('works without a body parser', async () => {
     const base = await mount((app) => {
       app.post('/api/relink-session', toNodeHandler(sessionHandler));
       app.post('/api/relink-verify', toNodeHandler(verifyHandler));
@@ -222,7 +222,7 @@ describe('toNodeHandler in Express 5', () => {
     });
   });
 
-  test('after express.json(), which has consumed the body', async () => {
+  test('works after express.json(), which has consumed the body', async () => {
     const base = await mount((app) => {
       app.use(express.json());
       app.post('/api/relink-session', toNodeHandler(sessionHandler));
@@ -237,7 +237,7 @@ describe('toNodeHandler in Express 5', () => {
     assert.equal(seen[1].account, null);
   });
 
-  test('after express.json(), a malformed account is still a 400 from the handler', async () => {
+  test('still answers 400 from the handler for a malformed account after express.json()', async () => {
     const base = await mount((app) => {
       app.use(express.json());
       app.post('/api/relink-session', toNodeHandler(sessionHandler));
@@ -248,7 +248,7 @@ describe('toNodeHandler in Express 5', () => {
     assert.equal(stripeRequests.length, 0);
   });
 
-  test('after express.text() and express.raw(): a string or Buffer body is passed as is', async () => {
+  test('passes a string or Buffer body as is after express.text() and express.raw()', async () => {
     const base = await mount((app) => {
       app.post('/text', express.text({ type: '*/*' }), toNodeHandler(sessionHandler));
       app.post('/raw', express.raw({ type: '*/*' }), toNodeHandler(sessionHandler));
@@ -264,7 +264,7 @@ describe('toNodeHandler in Express 5', () => {
     );
   });
 
-  test('mounted under a router prefix, the handler sees the full URL', async () => {
+  test('gives the handler the full URL when mounted under a router prefix', async () => {
     const base = await mount((app) => {
       const router = express.Router();
       router.post('/relink-session', toNodeHandler(sessionHandler));

@@ -106,7 +106,7 @@ describe('when the grant names a connected account (Connect)', () => {
     assert.deepEqual(requests.map((r) => r.stripeAccount), [CONNECTED]);
   });
 
-  test('without one, no request names an account', async () => {
+  test('names no account in any request without one', async () => {
     await sessionHandler()(post({ account: ACCOUNT }));
     assert.deepEqual(requests.map((r) => r.stripeAccount), [null, null]);
   });
@@ -123,7 +123,7 @@ describe('when the grant names the account holder', () => {
     ['a connected Account', { type: 'account', account: 'acct_test_1' }, { 'account_holder[type]': 'account', 'account_holder[account]': 'acct_test_1' }],
     ['nothing (Stripe makes it optional)', undefined, {}],
   ]) {
-    test(`${label} is sent as Stripe's account_holder`, async () => {
+    test(`sends ${label} as Stripe's account_holder`, async () => {
       const grant = holder === undefined ? { authorization: AUTHORIZATION } : { authorization: AUTHORIZATION, accountHolder: holder };
       const response = await sessionHandler({ authorize: () => grant })(post({}));
       assert.equal(response.status, 200);
@@ -166,7 +166,7 @@ describe('when nothing names the permissions', () => {
 });
 
 describe('when session parameters are given', () => {
-  test("they are passed through, the grant's over the handler's", async () => {
+  test("passes them through, the grant's over the handler's", async () => {
     const handler = sessionHandler({
       sessionParams: { filters: { countries: ['US'], require_payment_method_support: 'all' }, limits: { accounts: 1 }, prefetch: ['balances'] },
       authorize: () => ({ ...owner, sessionParams: { return_url: 'https://app.example/back', prefetch: ['ownership', 'transactions'] } }),

@@ -231,7 +231,7 @@ describe('createRelinkSessionHandler: options', () => {
 });
 
 describe('createRelinkSessionHandler: refusals before Stripe', () => {
-  test('415 for a body that is not sent as JSON (a cross-site form post), before authorize', async () => {
+  test('answers 415 for a body that is not sent as JSON (a cross-site form post), before authorize', async () => {
     let asked = false;
     const h = handler({ authorize: async () => ((asked = true), owner) });
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
@@ -243,7 +243,7 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     assert.equal(stripeRequests.length, 0);
   });
 
-  test('413 for a body over 16 KiB, before authorize', async () => {
+  test('answers 413 for a body over 16 KiB, before authorize', async () => {
     const big = JSON.stringify({ account: ACCOUNT, padding: 'x'.repeat(17 * 1024) });
     const response = await handler()(post(big));
     assert.equal(response.status, 413);
@@ -251,7 +251,15 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     assert.equal(stripeRequests.length, 0);
   });
 
-  test('403 when authorize returns null, and Stripe is never called', async () => {
+  test('answers 403 when authorize returns null, and Stripe is never called', async (t) => {
+    // Every request that leaves for Stripe's API, whatever it asks (an account read as well as a
+    // session creation), handled or not.
+    const reachedStripe = [];
+    const onRequest = ({ request }) => {
+      if (new URL(request.url).hostname === 'api.stripe.com') reachedStripe.push(`${request.method} ${request.url}`);
+    };
+    server.events.on('request:start', onRequest);
+    t.after(() => server.events.removeListener('request:start', onRequest));
     const response = await handler({ authorize: async () => null })(post({ account: 'fca_someone_else' }));
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('content-type'), 'application/json');
@@ -259,6 +267,8 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     assert.equal(body.error.type, 'permission_error');
     assert.equal(typeof body.error.message, 'string');
     assert.equal(stripeRequests.length, 0);
+    assert.deepEqual(accountReads, []);
+    assert.deepEqual(reachedStripe, []);
   });
 
   for (const [label, body, code] of [
@@ -271,7 +281,7 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     ['an account that is a number', { account: 42 }, 'parameter_invalid'],
     ['an empty account', { account: '' }, 'parameter_invalid'],
   ]) {
-    test(`400 for ${label}`, async () => {
+    test(`answers 400 for ${label}`, async () => {
       let asked = false;
       const response = await handler({ authorize: () => ((asked = true), owner) })(post(body));
       assert.equal(response.status, 400);
@@ -285,7 +295,7 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
   }
 
   for (const method of ['GET', 'PUT', 'DELETE', 'OPTIONS']) {
-    test(`405 for ${method}, with Allow: POST`, async () => {
+    test(`answers 405 for ${method}, with Allow: POST`, async () => {
       const response = await handler()(new Request('https://shop.example/api/relink-session', { method }));
       assert.equal(response.status, 405);
       assert.equal(response.headers.get('allow'), 'POST');
@@ -294,7 +304,7 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     });
   }
 
-  test('500, generic, when authorize throws; onError gets the error', async () => {
+  test('answers a generic 500 when authorize throws, and onError gets the error', async () => {
     const reported = [];
     const thrown = new Error(`db down at postgres://admin:hunter2@db.internal, key ${fakeKey}`);
     const response = await handler({
@@ -322,7 +332,7 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     ['an unknown holder type', { ...owner, accountHolder: { type: 'person', customer: CUSTOMER } }],
     ['empty permissions', { ...owner, permissions: [] }],
   ]) {
-    test(`500, generic, when authorize returns ${label}`, async () => {
+    test(`answers a generic 500 when authorize returns ${label}`, async () => {
       const reported = [];
       const response = await handler({ authorize: () => grant, onError: (error) => reported.push(error) })(post({}));
       assert.equal(response.status, 500);
@@ -414,7 +424,7 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
     });
   }
 
-  test('a connection failure → 502 api_connection_error', async () => {
+  test('answers a connection failure with 502 api_connection_error', async () => {
     stripeAnswer = () => HttpResponse.error();
     const response = await handler()(post({ account: ACCOUNT }));
     assert.equal(response.status, 502);
@@ -436,7 +446,7 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
     assert.match(error.message, /\[client secret\].*\[webhook secret\].*\[secret key\]/);
   });
 
-  test('a session that is not the one asked for → 502, and no client secret', async () => {
+  test('answers 502, and no client secret, for a session that is not the one asked for', async () => {
     stripeAnswer = (form) => {
       const session = stripeSession(form);
       return HttpResponse.json({ ...session, relink_options: { ...session.relink_options, account: 'fca_test_other' } });
@@ -448,7 +458,7 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
     assert.equal(JSON.parse(text).error.code, 'unexpected_session');
   });
 
-  test('a session without relink_options (relink ignored) → 502', async () => {
+  test('answers 502 for a session without relink_options (relink ignored)', async () => {
     stripeAnswer = (form) => {
       const { relink_options: _, ...session } = stripeSession(form);
       return HttpResponse.json(session);

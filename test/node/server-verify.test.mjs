@@ -103,7 +103,7 @@ describe('createRelinkVerifyHandler, when the caller is not allowed', () => {
     assert.equal(await unknown.text(), await foreign.text());
   });
 
-  test('403 when the session repairs another account than the one the request names', async () => {
+  test('answers 403 when the session repairs another account than the one the request names', async () => {
     const response = await handler()(post({ session: SESSION, account: 'fca_test_savings' }));
     assert.equal(response.status, 403);
     assert.ok(!(await response.text()).includes('succeeded'));
@@ -122,7 +122,7 @@ describe('createRelinkVerifyHandler', () => {
     assert.equal(sent.headers.get('stripe-version'), DEFAULT_RELINK_API_VERSION);
   });
 
-  test('a configured apiVersion is sent instead', async () => {
+  test('sends a configured apiVersion instead', async () => {
     await handler({ apiVersion: '2026-01-28.preview' })(post({ session: SESSION }));
     assert.equal(stripeRequests[0].headers.get('stripe-version'), '2026-01-28.preview');
   });
@@ -168,7 +168,7 @@ describe('createRelinkVerifyHandler', () => {
     assert.deepEqual(asked, [null]);
   });
 
-  test('403 when authorize returns null', async () => {
+  test('answers 403 when authorize returns null', async () => {
     const response = await handler({ authorize: async () => null })(post({ session: SESSION }));
     assert.equal(response.status, 403);
     const body = await response.json();
@@ -176,7 +176,7 @@ describe('createRelinkVerifyHandler', () => {
     assert.equal(body.error.type, 'permission_error');
   });
 
-  test("403 when authorize's authorization is not the session's", async () => {
+  test("answers 403 when authorize's authorization is not the session's", async () => {
     const response = await handler({ authorize: () => ({ ...owner, authorization: 'fcauth_test_someone_else' }) })(
       post({ session: SESSION }),
     );
@@ -184,7 +184,7 @@ describe('createRelinkVerifyHandler', () => {
     assert.ok(!(await response.text()).includes('succeeded'));
   });
 
-  test('403 for a session that is not a relink session', async () => {
+  test('answers 403 for a session that is not a relink session', async () => {
     stripeAnswer = () => {
       const { relink_options: _o, relink_result: _r, ...session } = relinkSession();
       return HttpResponse.json(session);
@@ -193,7 +193,7 @@ describe('createRelinkVerifyHandler', () => {
     assert.equal(response.status, 403);
   });
 
-  test('500, generic, when authorize throws', async () => {
+  test('answers a generic 500 when authorize throws', async () => {
     const response = await handler({
       authorize: () => {
         throw new Error('session store unreachable at redis://10.0.0.5');
@@ -212,7 +212,7 @@ describe('createRelinkVerifyHandler', () => {
     ['invalid JSON', '{'],
     ['a JSON array', '["fcsess_1"]'],
   ]) {
-    test(`400 for ${label}, without calling Stripe`, async () => {
+    test(`answers 400 for ${label}, without calling Stripe`, async () => {
       const response = await handler()(post(body));
       assert.equal(response.status, 400);
       const text = await response.text();
@@ -222,7 +222,7 @@ describe('createRelinkVerifyHandler', () => {
     });
   }
 
-  test('405 for GET, with Allow: POST', async () => {
+  test('answers 405 for GET, with Allow: POST', async () => {
     const response = await handler()(new Request(`https://shop.example/api/relink-verify?session=${SESSION}`));
     assert.equal(response.status, 405);
     assert.equal(response.headers.get('allow'), 'POST');

@@ -52,7 +52,7 @@ describe('createRelinkWebhookHandler, when an account needs a relink', () => {
     ['financial_connections.account.upcoming_deactivation', 'upcoming_deactivation'],
     ['financial_connections.account.upcoming_account_number_expiry', 'account_number_expiring'],
   ]) {
-    test(`${type} → onRelinkNeeded with reason ${reason}`, async () => {
+    test(`calls onRelinkNeeded with reason ${reason} for ${type}`, async () => {
       const sent = event(type, fcAccount());
       const response = await deliver(createRelinkWebhookHandler(options()), sent);
       assert.equal(response.status, 200);
@@ -74,7 +74,7 @@ describe('createRelinkWebhookHandler, when an account needs a relink', () => {
 });
 
 describe('createRelinkWebhookHandler, when an account was relinked', () => {
-  test('financial_connections.account.reactivated → onRelinked with the account and its authorization', async () => {
+  test('calls onRelinked with the account and authorization on financial_connections.account.reactivated', async () => {
     const sent = event('financial_connections.account.reactivated', fcAccount({ status: 'active' }));
     await deliver(createRelinkWebhookHandler(options()), sent);
     assert.deepEqual(notices.map((n) => [n.relinked.account, n.relinked.authorization, n.relinked.event.id]), [['fca_test_1', 'fcauth_test_1', sent.id]]);
@@ -82,7 +82,7 @@ describe('createRelinkWebhookHandler, when an account was relinked', () => {
 
   const session = (status, relink_result) => ({ id: 'fcsess_test_1', object: 'financial_connections.session', status, relink_result });
 
-  test('financial_connections.session.updated with a successful relink_result → onRelinked', async () => {
+  test('calls onRelinked for financial_connections.session.updated with a successful relink_result', async () => {
     const handler = createRelinkWebhookHandler(options());
     await deliver(handler, event('financial_connections.session.updated', session('succeeded', { authorization: 'fcauth_test_1', account: 'fca_test_1', failure_reason: null })));
     await deliver(handler, event('financial_connections.session.updated', session('succeeded', { authorization: 'fcauth_test_1', account: null, failure_reason: null })));
@@ -92,7 +92,7 @@ describe('createRelinkWebhookHandler, when an account was relinked', () => {
     ]);
   });
 
-  test('a session that failed, was cancelled, or is no relink → 200 and no callback', async () => {
+  test('answers 200 and calls nothing for a session that failed, was cancelled, or is no relink', async () => {
     const handler = createRelinkWebhookHandler(options());
     for (const object of [
       session('failed', { authorization: null, account: null, failure_reason: 'no_account' }),
@@ -116,7 +116,7 @@ describe('createRelinkWebhookHandler, for everything else', () => {
     assert.deepEqual(notices, []);
   });
 
-  test('a bad or missing signature → 400, no callback, and the secret is not in the answer', async () => {
+  test('answers a bad or missing signature with 400 and no callback, without the secret in the answer', async () => {
     const reported = [];
     const handler = createRelinkWebhookHandler(options({ onError: (error, { stage }) => reported.push(stage) }));
     const other = ['whsec', 'Other' + 'S1gn1ng'.repeat(3)].join('_');
@@ -131,7 +131,7 @@ describe('createRelinkWebhookHandler, for everything else', () => {
     assert.deepEqual(reported, ['webhook']);
   });
 
-  test('a body changed after signing → 400, no callback', async () => {
+  test('answers a body changed after signing with 400 and no callback', async () => {
     const { body, signature } = signed(event('financial_connections.account.deactivated', fcAccount()));
     const tampered = body.replace('fca_test_1', 'fca_test_2');
     const response = await createRelinkWebhookHandler(options())(
@@ -141,14 +141,14 @@ describe('createRelinkWebhookHandler, for everything else', () => {
     assert.deepEqual(notices, []);
   });
 
-  test('a callback that throws → 500, so Stripe delivers the event again', async () => {
+  test('answers 500 when a callback throws, so that Stripe delivers the event again', async () => {
     const handler = createRelinkWebhookHandler(options({ onRelinkNeeded: async () => { throw new Error('db down'); } }));
     const response = await deliver(handler, event('financial_connections.account.deactivated', fcAccount()));
     assert.equal(response.status, 500);
     assert.ok(!(await response.text()).includes('db down'));
   });
 
-  test('405 for GET; a missing client or secret fails when the handler is created', async () => {
+  test('answers 405 for GET, and fails when the handler is created without a client or secret', async () => {
     assert.equal((await createRelinkWebhookHandler(options())(new Request('https://shop.example/hook'))).status, 405);
     assert.throws(() => createRelinkWebhookHandler({ ...options(), webhookSecret: '' }), /webhookSecret/);
     assert.throws(() => createRelinkWebhookHandler({ ...options(), stripe: {} }), /stripe/);

@@ -91,7 +91,7 @@ describe('the fake, when a relink ends', () => {
 });
 
 describe('the fake, when a session is created', () => {
-  test("it has Stripe's account_holder (the authorization's, or the one asked for), prefetch and status_details", () => {
+  test("gives it Stripe's account_holder (the authorization's or the one asked for), prefetch, status_details", () => {
     const { fake } = fakeAt();
     const plain = fake.createSession({ account: 'fca_test_checking' });
     assert.deepEqual(plain.account_holder, { type: 'customer', customer: 'cus_test_1' });
@@ -109,7 +109,7 @@ describe('the fake, when a session is created', () => {
 });
 
 describe('the fake, for hosted sessions', () => {
-  test('url delivery gives a url on the hosted page; the customer relinks there and is sent back', () => {
+  test('gives a url on the hosted page for url delivery, where the customer relinks and is sent back', () => {
     const { fake } = fakeAt(undefined, { hostedPageUrl: 'http://localhost:8000/hosted.html' });
     const session = fake.createSession({ account: 'fca_test_checking', ui_mode: 'hosted', hosted: { delivery_method: 'url' }, return_url: RETURN });
     assert.equal(session.ui_mode, 'hosted');
@@ -149,7 +149,7 @@ describe('the fake, for hosted sessions', () => {
     assert.throws(() => fake.openHostedPage(told.id).relink(), /expired/);
   });
 
-  test('email delivery: Stripe emails the holder, at most once per account in 48 hours while the request is open', () => {
+  test('emails the holder for email delivery, at most once per account in 48 hours while the request is open', () => {
     const { fake, clock } = fakeAt();
     const email = () => fake.createSession({ account: 'fca_test_checking', ui_mode: 'hosted', hosted: { delivery_method: 'email' }, return_url: RETURN });
     const first = email();

@@ -10,6 +10,7 @@ import {
   expectSoundAttempt,
   fake,
   holdFlows,
+  isTerminal,
   mount,
   plantSecret,
   sleep,
@@ -20,6 +21,7 @@ import {
   type ExpectedOutcome,
   type Mounted,
 } from '../harness/index.js';
+import { elementCount, expectInert } from '../harness/inert.js';
 
 type Collect = (options: unknown) => Promise<unknown>;
 const secretOf = (options: unknown) => (options as { clientSecret: string }).clientSecret;
@@ -144,30 +146,41 @@ describe('the fault matrix: Stripe.js\'s collectFinancialConnectionsAccounts', (
       await soundFault(m, malformed);
     });
 
-    it('reports no success for accounts that are not accounts, even with no key to check livemode against', async () => {
-      // Only a Stripe.js instance (no publishable key) and a session without livemode: nothing
-      // to compare a mode with, so only the result's own shape can fail it.
-      const m = await mount({
-        attrs: { 'publishable-key': '', 'session-url': '' },
-        props: {
-          stripe: stripeJs.Stripe(TEST_KEY) as never,
-          fetchSession: async () => {
-            const { livemode: _, ...session } = fake.toSessionConfig(fake.createSession({}));
-            return session;
+    // Only a Stripe.js instance (no publishable key) and a session without livemode: nothing to
+    // compare a mode with, so only the result's own shape can fail it. Markup in an id is no
+    // account id either, and is rendered nowhere.
+    const notAccounts: [string, unknown[]][] = [
+      ['null and an empty object', [null, {}]],
+      ['an id that is not fca_… (acct_…)', [{ id: 'acct_1NotAnFcAccount', livemode: false }]],
+      ['an id that is markup', [{ id: '<img src=x onerror="window.__xss=1">' }]],
+    ];
+    for (const [what, accounts] of notAccounts) {
+      it(`reports no success for an any-account result whose accounts are not accounts: ${what}`, async () => {
+        const m = await mount({
+          attrs: { 'publishable-key': '', 'session-url': '' },
+          props: {
+            stripe: stripeJs.Stripe(TEST_KEY) as never,
+            fetchSession: async () => {
+              const { livemode: _, ...session } = fake.toSessionConfig(fake.createSession({}));
+              return session;
+            },
           },
-        },
+        });
+        globalThis.__xss = undefined;
+        const before = elementCount();
+        stripeJs.fault = (options) =>
+          Promise.resolve({ financialConnectionsSession: { id: sessionIdOf(options), accounts } });
+        await expectSoundAttempt(m, {
+          run: () => m.el.relink(),
+          expect: malformed,
+          heal: async () => {
+            await expectInert(m, m.events.filter((e) => isTerminal(e.type)).at(-1)!, null, before);
+            stripeJs.fault = null;
+          },
+          retryAccounts: [CHECKING],
+        });
       });
-      stripeJs.fault = (options) => Promise.resolve({ financialConnectionsSession: { id: sessionIdOf(options), accounts: [null, {}] } });
-      await expectSoundAttempt(m, {
-        run: () => m.el.relink(),
-        expect: malformed,
-        heal: () => {
-          stripeJs.fault = null;
-        },
-        retryAccounts: [CHECKING],
-      });
-    });
-
+    }
   });
 
   describe('when it reports an error', () => {

@@ -235,6 +235,12 @@ async function runPlanChecked(plan: Plan): Promise<void> {
     expect(m.events.some((e) => e.type === 'fc-relink-start'), `${label}: fc-relink-start`).to.equal(opened);
     expect(ctx.collectCalls, `${label}: Stripe flows opened`).to.equal(opened ? 1 : 0);
     if (configError) expect(ctx.requests, `${label}: endpoint requests`).to.equal(0);
+    // A request the element gave up on after its 150 ms may not have reached the endpoint: the
+    // service worker hands a request to msw when it gets to it, on a loaded machine (WebKit's
+    // notably) after the element has aborted it. Answered plans prove there is one per attempt.
+    else if (plan.response.kind === 'hang') {
+      expect(ctx.requests, `${label}: endpoint requests`).to.be.at.most(plan.trigger === 'prefetch-click' ? 2 : 1);
+    }
     // A prefetch that failed before the click is forgotten, and the click asks again.
     else if (plan.trigger === 'prefetch-click') expect(ctx.requests, `${label}: endpoint requests`).to.be.within(1, 2);
     else expect(ctx.requests, `${label}: endpoint requests`).to.equal(1);
