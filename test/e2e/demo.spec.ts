@@ -122,6 +122,17 @@ const DRIVE: Partial<Record<string, (page: Page) => Promise<void>>> = {
     await page.getByRole('link', { name: 'Return to Demo Merchant' }).click();
     await backOnDemo(page, 'hosted-expired');
   },
+  'verify-success': async (page) => {
+    await throughToAccounts(page);
+    await reconnectAndFinish(page);
+  },
+  'verify-failed': async (page) => {
+    await throughToAccounts(page);
+    await reconnectAndFinish(page);
+  },
+  'session-timeout': async (page) => {
+    await expect(stateBadge(page)).toHaveText('loading');
+  },
   'endpoint-slow': async (page) => {
     await expect(stateBadge(page)).toHaveText('loading');
     await page.screenshot({ path: `${SHOTS}/loading.png` });
@@ -144,19 +155,27 @@ const OUTCOME: Record<string, [string, RegExp]> = {
   'used-session': ['fc-relink-error', /^stripe_error \(stripe, retryable\): .*already been used/],
   'endpoint-500': ['fc-relink-error', /^session_http_error 500 \(session, retryable\)/],
   'endpoint-429': ['fc-relink-error', /^session_http_error 429 \(session, retryable\)/],
+  'endpoint-401': ['fc-relink-error', /^session_http_error 401 \(session, not retryable\)/],
+  'endpoint-403': ['fc-relink-error', /^session_http_error 403 \(session, not retryable\)/],
+  'endpoint-404': ['fc-relink-error', /^session_http_error 404 \(session, not retryable\)/],
+  'session-timeout': ['fc-relink-error', /^session_request_failed \(session, retryable\): .*1500 ms/],
   'endpoint-slow': ['fc-relink-success', /^same_account, 1 account/],
   'endpoint-garbage': ['fc-relink-error', /^invalid_session_response 200 \(session, not retryable\): .*not JSON/],
   'endpoint-down': ['fc-relink-error', /^session_request_failed \(session, retryable\)/],
   'session-mismatch': ['fc-relink-error', /^session_mismatch \(session, not retryable\)/],
   'stripe-blocked': ['fc-relink-error', /^stripe_load_failed \(stripe, retryable\)/],
   'secret-key': ['fc-relink-error', /^invalid_publishable_key \(config, not retryable\)/],
+  'invalid-config': ['fc-relink-error', /^invalid_config \(config, not retryable\): account must be fca_…/],
+  'live-key': ['fc-relink-error', /^livemode_mismatch \(session, not retryable\): .*not in live mode/],
+  'verify-success': ['fc-relink-success', /^same_account, 1 account: fca_test_checking$/],
+  'verify-failed': ['fc-relink-error', /^verification_failed 200 \(verify, retryable\)/],
   'hosted-success': ['fc-relink-success', /^same_account, 0 accounts$/],
   'hosted-cancel': ['fc-relink-cancel', /^same_account$/],
   'hosted-expired': ['fc-relink-error', /^verification_failed 200 \(verify, retryable\): .*no relinked authorization/],
 };
 
 /** Scenarios a QA person drives from a control of their own rather than the element. */
-const OWN_TESTS = ['hosted-email'];
+const OWN_TESTS = ['hosted-email', 'merchant-dialog'];
 
 test('every scenario in the panel has a test below', () => {
   expect(SCENARIOS.map((s) => s.id).sort()).toEqual([...Object.keys(OUTCOME), ...OWN_TESTS].sort());
