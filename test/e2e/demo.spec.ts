@@ -14,8 +14,12 @@ const relinkButton = (page: Page) => page.locator('[data-element="default"] fc-r
 const stateBadge = (page: Page) => page.locator('[data-state-for="default"]');
 const dialog = (page: Page) => page.getByRole('dialog');
 
-async function latestOutcome(page: Page) {
-  const row = page.locator('#log tbody tr.terminal').first();
+/** The terminal log rows of one element (both of the page's elements are for the same account). */
+const terminalRowsOf = (page: Page, element: string) =>
+  page.locator('#log tbody tr.terminal').filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${element}$`) }) });
+
+async function latestOutcome(page: Page, element = 'default') {
+  const row = terminalRowsOf(page, element).first();
   await row.waitFor();
   return {
     element: await row.locator('td').nth(1).textContent(),
@@ -200,8 +204,12 @@ for (const scenario of (SCENARIOS as readonly Scenario[]).filter((s) => !OWN_TES
     expect(outcome.summary).toMatch(summary);
     await expect(stateBadge(page)).toHaveText(event.replace('fc-relink-', ''));
     if (!drive) await expect(dialog(page)).toHaveCount(0);
-    // Exactly one terminal event for the one attempt.
-    await expect(page.locator('#log tbody tr.terminal')).toHaveCount(1);
+    // Exactly one terminal event for the one attempt; the other element, for the same account,
+    // hears of a success and says so, and of nothing else.
+    await expect(terminalRowsOf(page, 'default')).toHaveCount(1);
+    const other = terminalRowsOf(page, 'restyled');
+    if (event === 'fc-relink-success') await expect(other.locator('summary')).toHaveText(/, relinked elsewhere$/);
+    else await expect(other).toHaveCount(0);
     // The client secret is nowhere on the page or in its URL.
     expect(await page.content()).not.toContain('_secret_');
     expect(page.url()).not.toContain('_secret_');
@@ -237,7 +245,7 @@ test('the restyled element runs the same flow and logs under its own name', asyn
   await page.locator('[data-element="restyled"] fc-relink').getByRole('button', { name: 'Fix my bank connection' }).click();
   await throughToAccounts(page);
   await reconnectAndFinish(page);
-  const outcome = await latestOutcome(page);
+  const outcome = await latestOutcome(page, 'restyled');
   expect(outcome).toMatchObject({ element: 'restyled', event: 'fc-relink-success' });
   await expect(page.locator('[data-state-for="restyled"]')).toHaveText('success');
 });
