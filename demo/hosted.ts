@@ -28,7 +28,9 @@ root.lang = lang ?? 'en';
 root.dir = lang === 'ar' ? 'rtl' : 'ltr';
 if (page.state === 'open') {
   const account = page.accounts[0];
-  const named = account ? `${account.display_name} (••••${account.last4 ?? ''}, ${account.institution_name})` : t.yourAccount;
+  const named = account
+    ? `${account.display_name} (••••${account.last4 ?? ''}, ${account.institution_name})`
+    : t.yourAccount;
   root.append(
     el('h1', { textContent: t.title }),
     el('p', { textContent: fill(t.ask, { merchant, account: named }) }),

@@ -14,8 +14,8 @@ function summarize(event: CustomEvent): string {
       return `${String(d.mode)}, account ${String(d.account)}`;
     case 'fc-relink-success': {
       const ids = (d.accounts as { id: string }[]).map((a) => a.id);
-      const where = d.elsewhere ? ', relinked elsewhere' : '';
-      return `${String(d.mode)}, ${ids.length} account${ids.length === 1 ? '' : 's'}${ids.length ? `: ${ids.join(', ')}` : ''}${where}`;
+      const count = `${ids.length} account${ids.length === 1 ? '' : 's'}${ids.length ? `: ${ids.join(', ')}` : ''}`;
+      return `${String(d.mode)}, ${count}${d.elsewhere ? ', relinked elsewhere' : ''}`;
     }
     case 'fc-relink-cancel':
       return `${String(d.mode)}`;

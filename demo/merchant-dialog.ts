@@ -18,7 +18,9 @@ export function placeInMerchantDialog(slot: HTMLElement, element: HTMLElement): 
   actions.append(close);
   dialog.append(
     el('h2', { id: 'merchant-dialog-title', textContent: 'Your bank connection needs attention' }),
-    el('p', { textContent: 'We can no longer reach your Everyday Checking account. Reconnect it to keep paying by bank.' }),
+    el('p', {
+      textContent: 'We can no longer reach your Everyday Checking account. Reconnect it to keep paying by bank.',
+    }),
     element,
     actions,
   );

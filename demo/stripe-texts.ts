@@ -77,8 +77,12 @@ const ar: StripeTexts = {
     close: 'إغلاق وإلغاء',
     testMode: 'وضع الاختبار',
     consentTitle: 'أعد ربط حسابك المصرفي',
-    consentOne: 'يستخدم {merchant} خدمة Stripe لإعادة ربط حسابك في {bank}. ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',
-    consentAny: 'يستخدم {merchant} خدمة Stripe لإعادة ربط حساباتك في {bank}. ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',
+    consentOne:
+      'يستخدم {merchant} خدمة Stripe لإعادة ربط حسابك في {bank}. ' +
+      'ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',
+    consentAny:
+      'يستخدم {merchant} خدمة Stripe لإعادة ربط حساباتك في {bank}. ' +
+      'ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',
     agree: 'موافقة ومتابعة',
     signInTitle: 'تسجيل الدخول إلى {bank}',
     testInstitution: 'مؤسسة اختبار: لا حاجة إلى بيانات اعتماد',
@@ -111,8 +115,12 @@ const fr: StripeTexts = {
     close: 'Fermer et annuler',
     testMode: 'MODE TEST',
     consentTitle: 'Reconnectez votre compte bancaire',
-    consentOne: '{merchant} utilise Stripe pour reconnecter votre compte {bank}. Vous vous reconnecterez à votre banque ; rien d’autre ne change.',
-    consentAny: '{merchant} utilise Stripe pour reconnecter vos comptes {bank}. Vous vous reconnecterez à votre banque ; rien d’autre ne change.',
+    consentOne:
+      '{merchant} utilise Stripe pour reconnecter votre compte {bank}. ' +
+      'Vous vous reconnecterez à votre banque ; rien d’autre ne change.',
+    consentAny:
+      '{merchant} utilise Stripe pour reconnecter vos comptes {bank}. ' +
+      'Vous vous reconnecterez à votre banque ; rien d’autre ne change.',
     agree: 'Accepter et continuer',
     signInTitle: 'Connexion à {bank}',
     testInstitution: 'Banque de test : aucun identifiant requis',
@@ -145,8 +153,12 @@ const de: StripeTexts = {
     close: 'Schließen und abbrechen',
     testMode: 'TESTMODUS',
     consentTitle: 'Bankkonto neu verbinden',
-    consentOne: '{merchant} verbindet Ihr Konto bei {bank} über Stripe neu. Sie melden sich erneut bei Ihrer Bank an; sonst ändert sich nichts.',
-    consentAny: '{merchant} verbindet Ihre Konten bei {bank} über Stripe neu. Sie melden sich erneut bei Ihrer Bank an; sonst ändert sich nichts.',
+    consentOne:
+      '{merchant} verbindet Ihr Konto bei {bank} über Stripe neu. ' +
+      'Sie melden sich erneut bei Ihrer Bank an; sonst ändert sich nichts.',
+    consentAny:
+      '{merchant} verbindet Ihre Konten bei {bank} über Stripe neu. ' +
+      'Sie melden sich erneut bei Ihrer Bank an; sonst ändert sich nichts.',
     agree: 'Zustimmen und weiter',
     signInTitle: 'Bei {bank} anmelden',
     testInstitution: 'Testbank: keine Zugangsdaten nötig',
@@ -179,8 +191,12 @@ const es: StripeTexts = {
     close: 'Cerrar y cancelar',
     testMode: 'MODO DE PRUEBA',
     consentTitle: 'Vuelve a conectar tu cuenta bancaria',
-    consentOne: '{merchant} usa Stripe para volver a conectar tu cuenta de {bank}. Iniciarás sesión en tu banco otra vez; nada más cambia.',
-    consentAny: '{merchant} usa Stripe para volver a conectar tus cuentas de {bank}. Iniciarás sesión en tu banco otra vez; nada más cambia.',
+    consentOne:
+      '{merchant} usa Stripe para volver a conectar tu cuenta de {bank}. ' +
+      'Iniciarás sesión en tu banco otra vez; nada más cambia.',
+    consentAny:
+      '{merchant} usa Stripe para volver a conectar tus cuentas de {bank}. ' +
+      'Iniciarás sesión en tu banco otra vez; nada más cambia.',
     agree: 'Aceptar y continuar',
     signInTitle: 'Inicia sesión en {bank}',
     testInstitution: 'Banco de prueba: no hacen falta credenciales',
@@ -213,8 +229,12 @@ const it: StripeTexts = {
     close: 'Chiudi e annulla',
     testMode: 'MODALITÀ TEST',
     consentTitle: 'Ricollega il tuo conto bancario',
-    consentOne: '{merchant} usa Stripe per ricollegare il tuo conto {bank}. Accederai di nuovo alla tua banca; nient’altro cambia.',
-    consentAny: '{merchant} usa Stripe per ricollegare i tuoi conti {bank}. Accederai di nuovo alla tua banca; nient’altro cambia.',
+    consentOne:
+      '{merchant} usa Stripe per ricollegare il tuo conto {bank}. ' +
+      'Accederai di nuovo alla tua banca; nient’altro cambia.',
+    consentAny:
+      '{merchant} usa Stripe per ricollegare i tuoi conti {bank}. ' +
+      'Accederai di nuovo alla tua banca; nient’altro cambia.',
     agree: 'Accetta e continua',
     signInTitle: 'Accedi a {bank}',
     testInstitution: 'Banca di prova: nessuna credenziale necessaria',
@@ -247,8 +267,12 @@ const nl: StripeTexts = {
     close: 'Sluiten en annuleren',
     testMode: 'TESTMODUS',
     consentTitle: 'Verbind je bankrekening opnieuw',
-    consentOne: '{merchant} gebruikt Stripe om je rekening bij {bank} opnieuw te verbinden. Je logt opnieuw in bij je bank; verder verandert er niets.',
-    consentAny: '{merchant} gebruikt Stripe om je rekeningen bij {bank} opnieuw te verbinden. Je logt opnieuw in bij je bank; verder verandert er niets.',
+    consentOne:
+      '{merchant} gebruikt Stripe om je rekening bij {bank} opnieuw te verbinden. ' +
+      'Je logt opnieuw in bij je bank; verder verandert er niets.',
+    consentAny:
+      '{merchant} gebruikt Stripe om je rekeningen bij {bank} opnieuw te verbinden. ' +
+      'Je logt opnieuw in bij je bank; verder verandert er niets.',
     agree: 'Akkoord en doorgaan',
     signInTitle: 'Inloggen bij {bank}',
     testInstitution: 'Testbank: geen inloggegevens nodig',
@@ -281,8 +305,12 @@ const pt: StripeTexts = {
     close: 'Fechar e cancelar',
     testMode: 'MODO DE TESTE',
     consentTitle: 'Reconecte sua conta bancária',
-    consentOne: '{merchant} usa a Stripe para reconectar sua conta do {bank}. Você entra no seu banco de novo; nada mais muda.',
-    consentAny: '{merchant} usa a Stripe para reconectar suas contas do {bank}. Você entra no seu banco de novo; nada mais muda.',
+    consentOne:
+      '{merchant} usa a Stripe para reconectar sua conta do {bank}. ' +
+      'Você entra no seu banco de novo; nada mais muda.',
+    consentAny:
+      '{merchant} usa a Stripe para reconectar suas contas do {bank}. ' +
+      'Você entra no seu banco de novo; nada mais muda.',
     agree: 'Concordar e continuar',
     signInTitle: 'Entrar no {bank}',
     testInstitution: 'Banco de teste: não são necessárias credenciais',

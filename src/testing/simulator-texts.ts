@@ -28,8 +28,12 @@ export const ENGLISH_SIMULATOR_TEXTS: Readonly<SimulatorTexts> = Object.freeze({
   close: 'Close and cancel',
   testMode: 'TEST MODE',
   consentTitle: 'Reconnect your bank account',
-  consentOne: '{merchant} uses Stripe to reconnect your {bank} account. You will sign in to your bank again; nothing else changes.',
-  consentAny: '{merchant} uses Stripe to reconnect your {bank} accounts. You will sign in to your bank again; nothing else changes.',
+  consentOne:
+    '{merchant} uses Stripe to reconnect your {bank} account. ' +
+    'You will sign in to your bank again; nothing else changes.',
+  consentAny:
+    '{merchant} uses Stripe to reconnect your {bank} accounts. ' +
+    'You will sign in to your bank again; nothing else changes.',
   agree: 'Agree and continue',
   signInTitle: 'Sign in to {bank}',
   testInstitution: 'Test institution: no credentials needed',

@@ -217,7 +217,11 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
       finishButton.addEventListener('click', () => finish(action));
       step(
         t.doneTitle,
-        [el('p', { className: 'done', textContent: '✓' }), el('p', { textContent: fill(t.returnTo, words) }), finishButton],
+        [
+          el('p', { className: 'done', textContent: '✓' }),
+          el('p', { textContent: fill(t.returnTo, words) }),
+          finishButton,
+        ],
         finishButton,
       );
     };

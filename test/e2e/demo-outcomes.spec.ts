@@ -33,10 +33,11 @@ async function relinkByMouse(page: Page) {
 async function latestOutcome(page: Page) {
   const row = terminalRows(page).last();
   await row.waitFor();
-  return { event: await row.locator('td').nth(2).textContent(), summary: (await row.locator('summary').textContent()) ?? '' };
+  const summary = (await row.locator('summary').textContent()) ?? '';
+  return { event: await row.locator('td').nth(2).textContent(), summary };
 }
 
-test("inside the merchant's modal dialog the customer sees and uses Stripe's flow, and the dialog stays as it was", async ({ page }) => {
+test("in the merchant's modal dialog the customer sees and uses Stripe's flow; the dialog stays", async ({ page }) => {
   await openDemo(page, '?scenario=merchant-dialog');
   await page.getByRole('button', { name: 'Open the merchant’s dialog' }).click();
   const host = merchantDialog(page);
@@ -100,7 +101,7 @@ test('why and by when: a reason and a date picked in the panel are what the idle
   await expect(element(page).getByRole('status')).toHaveText(ja.reasonPermissions);
 });
 
-test('relinked in one tab, the same account in a second tab moves to success, logged as elsewhere', async ({ page, context }) => {
+test('relinked in one tab, the account in a second tab moves to success, as elsewhere', async ({ page, context }) => {
   await openDemo(page, '?scenario=same-account');
   const [page2] = await Promise.all([
     context.waitForEvent('page'),
