@@ -43,8 +43,10 @@ const ja: StripeTexts = {
     close: '閉じてキャンセル',
     testMode: 'テストモード',
     consentTitle: '銀行口座を再接続',
-    consentOne: '{merchant} は Stripe を使って {bank} の口座を再接続します。銀行に再度ログインするだけで、他は変わりません。',
-    consentAny: '{merchant} は Stripe を使って {bank} の口座を再接続します。銀行に再度ログインするだけで、他は変わりません。',
+    consentOne:
+      '{merchant} は Stripe を使って {bank} の口座を再接続します。銀行に再度ログインするだけで、他は変わりません。',
+    consentAny:
+      '{merchant} は Stripe を使って {bank} の口座を再接続します。銀行に再度ログインするだけで、他は変わりません。',
     agree: '同意して続行',
     signInTitle: '{bank} にログイン',
     testInstitution: 'テスト用の金融機関：認証情報は不要です',
@@ -78,8 +80,7 @@ const ar: StripeTexts = {
     testMode: 'وضع الاختبار',
     consentTitle: 'أعد ربط حسابك المصرفي',
     consentOne:
-      'يستخدم {merchant} خدمة Stripe لإعادة ربط حسابك في {bank}. ' +
-      'ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',
+      'يستخدم {merchant} خدمة Stripe لإعادة ربط حسابك في {bank}. ' + 'ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',
     consentAny:
       'يستخدم {merchant} خدمة Stripe لإعادة ربط حساباتك في {bank}. ' +
       'ستسجّل الدخول إلى مصرفك مجددًا، ولن يتغير شيء آخر.',

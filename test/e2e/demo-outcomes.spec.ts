@@ -160,7 +160,12 @@ test.describe('on a QA machine in Tokyo', () => {
     await row.waitFor();
     const time = row.locator('time');
     const iso = (await time.getAttribute('datetime')) ?? '';
-    const tokyo = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const tokyo = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Tokyo',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     expect((await time.textContent())?.slice(0, 5)).toBe(tokyo.format(new Date(iso)));
 
     await row.locator('summary').click();
