@@ -25,6 +25,7 @@ export default {
       ['demo/live.html', 'live.html'],
       ['demo/hosted.html', 'hosted.html'],
       ['demo/demo.css', 'demo.css'],
+      ['demo/favicon.svg', 'favicon.svg'],
       ['node_modules/msw/lib/mockServiceWorker.js', 'mockServiceWorker.js'],
     ]),
   ],

@@ -14,7 +14,8 @@ function summarize(event: CustomEvent): string {
       return `${String(d.mode)}, account ${String(d.account)}`;
     case 'fc-relink-success': {
       const ids = (d.accounts as { id: string }[]).map((a) => a.id);
-      return `${String(d.mode)}, ${ids.length} account${ids.length === 1 ? '' : 's'}${ids.length ? `: ${ids.join(', ')}` : ''}`;
+      const count = `${ids.length} account${ids.length === 1 ? '' : 's'}${ids.length ? `: ${ids.join(', ')}` : ''}`;
+      return `${String(d.mode)}, ${count}${d.elsewhere ? ', relinked elsewhere' : ''}`;
     }
     case 'fc-relink-cancel':
       return `${String(d.mode)}`;
@@ -23,7 +24,25 @@ function summarize(event: CustomEvent): string {
   }
 }
 
+// The QA person's own clock: a bug report's times then match what they saw.
+const CLOCK = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+});
+
 const cell = (text: string) => Object.assign(document.createElement('td'), { textContent: text });
+
+/** The attempt an event belongs to, shortened to its first block; the full id is its title. */
+function attemptCell(event: CustomEvent): HTMLTableCellElement {
+  const id = (event.detail as { attemptId?: unknown }).attemptId;
+  const td = cell(typeof id === 'string' ? id.slice(0, 8) : '—');
+  td.className = 'attempt';
+  if (typeof id === 'string') td.title = id;
+  return td;
+}
 
 /** What the element's status line shows, once it has rendered the state the event announced. */
 async function customerText(element: FcRelinkElement): Promise<string> {
@@ -35,7 +54,13 @@ export function createLog(body: HTMLTableSectionElement) {
   const add = (cells: HTMLTableCellElement[], terminal: boolean) => {
     const row = document.createElement('tr');
     if (terminal) row.className = 'terminal';
-    row.append(cell(new Date().toISOString().slice(11, 23)), ...cells);
+    const time = document.createElement('time');
+    const now = new Date();
+    time.dateTime = now.toISOString();
+    time.textContent = CLOCK.format(now);
+    const when = document.createElement('td');
+    when.append(time);
+    row.append(when, ...cells);
     body.prepend(row);
     return row;
   };
@@ -52,12 +77,12 @@ export function createLog(body: HTMLTableSectionElement) {
       const customer = cell('');
       customer.className = 'customer';
       customer.dir = 'auto';
-      add([cell(name), cell(event.type), customer, developer], TERMINAL.has(event.type));
+      add([cell(name), cell(event.type), customer, developer, attemptCell(event)], TERMINAL.has(event.type));
       void customerText(element).then((text) => (customer.textContent = text));
     },
     /** Something the demo's server side did (an email sent, or refused). */
     server(what: string, detail: string): void {
-      add([cell('server'), cell(what), cell(''), cell(detail)], true);
+      add([cell('server'), cell(what), cell(''), cell(detail), cell('')], true);
     },
     clear: () => body.replaceChildren(),
   };

@@ -17,7 +17,10 @@ import '../src/translations/pt.js';
 import { createHostedEndpoint, createSessionEndpoint, createSimulatedCustomer, createVerifyEndpoint } from '../src/testing/index.js';
 import { persistentFake } from './fake-state.js';
 import { createLog } from './log.js';
+import { placeInMerchantDialog } from './merchant-dialog.js';
+import { applyPrompt, promptFromUrl, promptToUrl, type Prompt } from './prompt.js';
 import { DEMO_KEY, SCENARIOS, type Scenario } from './scenarios.js';
+import { stripeTextsFor } from './stripe-texts.js';
 
 const SESSION_URL = new URL('api/relink-session', document.baseURI).href;
 const HOSTED_URL = new URL('api/relink-hosted', document.baseURI).href;
@@ -62,6 +65,11 @@ const log = createLog($<HTMLTableSectionElement>('#log tbody'));
 const prefetch = $<HTMLInputElement>('#prefetch');
 const language = $<HTMLSelectElement>('#language');
 const stage = $<HTMLElement>('.elements');
+const reason = $<HTMLSelectElement>('#reason');
+const due = $<HTMLInputElement>('#due');
+const secondTab = $<HTMLAnchorElement>('#second-tab');
+
+const prompt = (): Prompt => ({ reason: reason.value || null, due: due.value || null });
 
 function makeElement(name: 'default' | 'restyled', scenario: Scenario): FcRelinkElement {
   const element = document.createElement('fc-relink');
@@ -69,11 +77,13 @@ function makeElement(name: 'default' | 'restyled', scenario: Scenario): FcRelink
   element.setAttribute('session-url', scenario.hosted ? HOSTED_URL : SESSION_URL);
   if (scenario.hosted) {
     element.setAttribute('ui', 'hosted');
-    element.setAttribute('verify-url', VERIFY_URL);
     // The simulated hosted page is beside this one, not on Stripe's hosts: the page allows it.
     element.setAttribute('hosted-origins', hostedEndpoint.hostedOrigin);
   }
-  if (scenario.sameAccount) element.setAttribute('account', ACCOUNT);
+  if (scenario.hosted || scenario.verify) element.setAttribute('verify-url', VERIFY_URL);
+  if (scenario.sameAccount) element.setAttribute('account', scenario.account ?? ACCOUNT);
+  if (scenario.sessionTimeout) element.setAttribute('session-timeout', String(scenario.sessionTimeout));
+  applyPrompt(element, prompt());
   element.prefetch = prefetch.checked;
   if (scenario.stripeBlocked) {
     const blocked = Promise.reject(new Error('Failed to load Stripe.js'));
@@ -106,13 +116,37 @@ function modeBadge(key: string) {
   badge.textContent = { test: 'TEST MODE', live: 'LIVE MODE', invalid: 'INVALID KEY' }[mode];
 }
 
+/** The page's URL with the panel's choices, so that a bug report's link reopens them. */
+function syncUrl() {
+  const url = new URL(location.href);
+  url.searchParams.set('scenario', current.id);
+  if (prefetch.checked) url.searchParams.set('prefetch', '');
+  else url.searchParams.delete('prefetch');
+  url.searchParams.set('lang', language.value);
+  promptToUrl(prompt(), url);
+  history.replaceState(null, '', url);
+  secondTab.href = url.href;
+}
+
 function apply(scenario: Scenario) {
   endpoint.scenario = scenario.endpoint;
   if (scenario.hosted) hostedEndpoint.scenario = scenario.hosted;
+  verifyEndpoint.scenario = scenario.verify ?? 'ok';
   $<HTMLElement>('#email').hidden = !scenario.email;
-  fake.customer = createSimulatedCustomer({ misbehave: scenario.misbehave ?? false, merchantName: 'Demo Merchant' });
+  // Stripe's screens in the language picked when the flow opens.
+  fake.customer = (launch) => {
+    const customer = createSimulatedCustomer({
+      misbehave: scenario.misbehave ?? false,
+      merchantName: 'Demo Merchant',
+      texts: stripeTextsFor(language.value).flow,
+    });
+    return typeof customer === 'function' ? customer(launch) : customer;
+  };
   for (const name of ['default', 'restyled'] as const) {
-    $<HTMLElement>(`[data-element="${name}"]`).replaceChildren(makeElement(name, scenario));
+    const slot = $<HTMLElement>(`[data-element="${name}"]`);
+    const element = makeElement(name, scenario);
+    if (name === 'default' && scenario.dialog) placeInMerchantDialog(slot, element);
+    else slot.replaceChildren(element);
   }
   modeBadge(scenario.key ?? DEMO_KEY);
   const help = $<HTMLElement>('#scenario-help');
@@ -120,21 +154,20 @@ function apply(scenario: Scenario) {
     Object.assign(document.createElement('p'), { textContent: `${scenario.label}. ${scenario.howTo}` }),
     Object.assign(document.createElement('p'), { textContent: `Expected: ${scenario.expect}` }),
   );
-  const url = new URL(location.href);
-  url.searchParams.set('scenario', scenario.id);
-  if (prefetch.checked) url.searchParams.set('prefetch', '');
-  else url.searchParams.delete('prefetch');
-  url.searchParams.set('lang', language.value);
-  history.replaceState(null, '', url);
+  syncUrl();
 }
 
 // The elements read their language from the nearest `lang` above them: the stage around them,
 // so the page around stays English. Changing it re-renders them at once.
 function applyLanguage() {
   stage.lang = language.value;
-  const url = new URL(location.href);
-  url.searchParams.set('lang', language.value);
-  history.replaceState(null, '', url);
+  syncUrl();
+}
+
+// Why and by when: set on the elements in place, which sends them back to `idle` to say it.
+function applyPromptToElements() {
+  for (const element of document.querySelectorAll('fc-relink')) applyPrompt(element, prompt());
+  syncUrl();
 }
 
 // What `createHostedRelinkHandler` does when your server (not the element) asks Stripe to email
@@ -172,7 +205,9 @@ for (const scenario of SCENARIOS) {
     value: scenario.id,
     checked: scenario === initial,
   });
-  input.addEventListener('change', () => apply((current = scenario)));
+  // `click`, not `change`: picking the scenario already picked starts it afresh (arrow keys
+  // click the radio they move to, too).
+  input.addEventListener('click', () => apply((current = scenario)));
   const label = document.createElement('label');
   label.append(input, Object.assign(document.createElement('span'), { textContent: scenario.label }));
   fieldset.append(label);
@@ -185,8 +220,14 @@ for (const code of LANGUAGES) {
 }
 language.value = LANGUAGES.find((code) => code === new URL(location.href).searchParams.get('lang')) ?? 'en';
 language.addEventListener('change', applyLanguage);
-applyLanguage();
 prefetch.checked = new URL(location.href).searchParams.has('prefetch');
 prefetch.addEventListener('change', () => apply(current));
-apply((current = initial));
+const initialPrompt = promptFromUrl(new URL(location.href));
+reason.value = initialPrompt.reason ?? '';
+due.value = initialPrompt.due ?? '';
+reason.addEventListener('change', applyPromptToElements);
+due.addEventListener('change', applyPromptToElements);
+current = initial;
+applyLanguage();
+apply(current);
 document.documentElement.dataset.ready = '';

@@ -1,4 +1,4 @@
-import type { EndpointScenario, HostedEndpointScenario } from '../src/testing/index.js';
+import type { EndpointScenario, HostedEndpointScenario, VerifyScenario } from '../src/testing/index.js';
 
 /** One thing QA can make happen, and what the page should report when it does. */
 export interface Scenario {
@@ -21,11 +21,21 @@ export interface Scenario {
   hosted?: HostedEndpointScenario;
   /** Shows the button that has Stripe email the customer a hosted relink link. */
   email?: boolean;
+  /** Overrides the `account` attribute (when `sameAccount`). */
+  account?: string;
+  /** Sets `session-timeout` (ms). */
+  sessionTimeout?: number;
+  /** Sets `verify-url` on the embedded element too, and how the verify endpoint answers. */
+  verify?: VerifyScenario;
+  /** The default element sits in the merchant's own modal `<dialog>`, opened with showModal(). */
+  dialog?: boolean;
 }
 
 // Built from parts so no secret-key-shaped literal sits in the source; it is not a real key.
 export const PASTED_SECRET_KEY = ['sk', 'test', 'pasted'.padEnd(24, '0')].join('_');
 export const DEMO_KEY = 'pk_test_fcRelinkDemoKey';
+/** A live-mode key: the demo's endpoint answers with test-mode sessions. */
+export const LIVE_KEY = 'pk_live_fcRelinkDemoKey';
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -102,12 +112,45 @@ export const SCENARIOS: readonly Scenario[] = [
     sameAccount: true,
   },
   {
+    id: 'endpoint-401',
+    label: 'Endpoint answers 401 (signed out)',
+    howTo: "Click the button; the customer's session on the merchant's site has ended.",
+    expect: 'fc-relink-error session_http_error 401 (not retryable)',
+    endpoint: 'signed-out',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-403',
+    label: 'Endpoint answers 403',
+    howTo: 'Click the button; the account is not the signed-in customer’s.',
+    expect: 'fc-relink-error session_http_error 403 (not retryable)',
+    endpoint: 'forbidden',
+    sameAccount: true,
+  },
+  {
+    id: 'endpoint-404',
+    label: 'Endpoint answers 404',
+    howTo: 'Click the button; the endpoint is not where session-url points.',
+    expect: 'fc-relink-error session_http_error 404 (not retryable)',
+    endpoint: 'not-found',
+    sameAccount: true,
+  },
+  {
     id: 'endpoint-slow',
     label: 'Endpoint is slow (4 s)',
     howTo: 'Click the button and watch the loading state; then complete the flow.',
     expect: 'fc-relink-success after about 4 s of loading',
     endpoint: 'slow',
     sameAccount: true,
+  },
+  {
+    id: 'session-timeout',
+    label: 'Endpoint slower than session-timeout',
+    howTo: 'Click the button; the endpoint takes 4 s, the element waits 1.5 s (session-timeout="1500").',
+    expect: 'fc-relink-error session_request_failed (retryable) after 1.5 s',
+    endpoint: 'slow',
+    sameAccount: true,
+    sessionTimeout: 1500,
   },
   {
     id: 'endpoint-garbage',
@@ -150,6 +193,51 @@ export const SCENARIOS: readonly Scenario[] = [
     endpoint: 'ok',
     sameAccount: true,
     key: PASTED_SECRET_KEY,
+  },
+  {
+    id: 'invalid-config',
+    label: 'A bank account id (ba_…) in account',
+    howTo: 'Click the button; the element refuses its own configuration, nothing is sent.',
+    expect: 'fc-relink-error invalid_config',
+    endpoint: 'ok',
+    sameAccount: true,
+    account: 'ba_1PqRsTuVwXyZ0123',
+  },
+  {
+    id: 'live-key',
+    label: 'Live key, test-mode endpoint',
+    howTo: 'Click the button; the session is in test mode, the key in live mode, and Stripe never opens.',
+    expect: 'fc-relink-error livemode_mismatch',
+    endpoint: 'ok',
+    sameAccount: true,
+    key: LIVE_KEY,
+  },
+  {
+    id: 'verify-success',
+    label: 'Checked by your server (verify-url): relinked',
+    howTo: 'Agree, sign in, confirm the account, Done; the element asks your server before it reports.',
+    expect: 'fc-relink-success (same_account, 1 account) after verifying',
+    endpoint: 'ok',
+    sameAccount: true,
+    verify: 'ok',
+  },
+  {
+    id: 'verify-failed',
+    label: 'Checked by your server (verify-url): not confirmed',
+    howTo: 'Agree, sign in, confirm the account, Done; your server finds no relink on record at Stripe.',
+    expect: 'fc-relink-error verification_failed (retryable) after verifying',
+    endpoint: 'ok',
+    sameAccount: true,
+    verify: 'unconfirmed',
+  },
+  {
+    id: 'merchant-dialog',
+    label: "Inside the merchant's dialog",
+    howTo: "Open the merchant's dialog, click its button, and relink: Stripe's flow must open above the dialog.",
+    expect: "fc-relink-success (same_account, 1 account); the merchant's dialog still open",
+    endpoint: 'ok',
+    sameAccount: true,
+    dialog: true,
   },
   {
     id: 'hosted-success',

@@ -23,3 +23,4 @@ export {
   type FakeStripeSnapshot,
 } from './fake-stripe.js';
 export { createSimulatedCustomer, type SimulatorOptions } from './simulator.js';
+export { ENGLISH_SIMULATOR_TEXTS, type SimulatorTexts } from './simulator-texts.js';

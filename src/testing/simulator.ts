@@ -1,6 +1,7 @@
 import type { FinancialConnectionsSession } from '@stripe/stripe-js';
 import type { FakeCustomer, FakeCustomerAction, FakeLaunch } from './fake-stripe.js';
 import { mountFakeStripeFrame } from './fake-frame.js';
+import { ENGLISH_SIMULATOR_TEXTS, fill, type SimulatorTexts } from './simulator-texts.js';
 
 type Account = FinancialConnectionsSession.Account;
 
@@ -17,6 +18,8 @@ export interface SimulatorOptions {
    * Default: `document.body`, where Stripe.js mounts its modal.
    */
   container?: ParentNode;
+  /** The flow's words, for a demo in the customer's language. Default: English. */
+  texts?: Partial<SimulatorTexts>;
 }
 
 const STYLES = `
@@ -86,6 +89,8 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
   const { session, eligibleAccounts } = launch;
   const expected = session.relink_options.account;
   const institution = eligibleAccounts[0]?.institution_name ?? 'your bank';
+  const t: SimulatorTexts = { ...ENGLISH_SIMULATOR_TEXTS, ...options.texts };
+  const words = { merchant: options.merchantName ?? 'Demo Merchant', bank: institution };
   const own = launch.frame ? null : mountFakeStripeFrame(options.container);
   const frame = launch.frame ?? own?.frame;
   const doc = frame?.contentDocument;
@@ -104,11 +109,11 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
   dialog.setAttribute('aria-labelledby', 'fc-sim-title');
   const body = el('section');
   const close = el('button', { className: 'close', type: 'button', textContent: '×' });
-  close.setAttribute('aria-label', 'Close and cancel');
+  close.setAttribute('aria-label', t.close);
   dialog.append(
     el('header', {}, [
       el('strong', { textContent: 'Stripe' }),
-      ...(session.livemode ? [] : [el('span', { className: 'test', textContent: 'TEST MODE' })]),
+      ...(session.livemode ? [] : [el('span', { className: 'test', textContent: t.testMode })]),
       close,
     ]),
     body,
@@ -158,14 +163,12 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
     };
 
     const consent = () => {
-      const agree = el('button', { className: 'primary', type: 'button', textContent: 'Agree and continue' });
+      const agree = el('button', { className: 'primary', type: 'button', textContent: t.agree });
       agree.addEventListener('click', bank);
       step(
-        'Reconnect your bank account',
+        t.consentTitle,
         [
-          el('p', {
-            textContent: `${options.merchantName ?? 'Demo Merchant'} uses Stripe to reconnect your ${institution} account${expected ? '' : 's'}. You will sign in to your bank again; nothing else changes.`,
-          }),
+          el('p', { textContent: fill(expected ? t.consentOne : t.consentAny, words) }),
           agree,
         ],
         agree,
@@ -173,14 +176,14 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
     };
 
     const bank = () => {
-      const signIn = el('button', { className: 'primary', type: 'button', textContent: `Sign in to ${institution}` });
+      const signIn = el('button', { className: 'primary', type: 'button', textContent: fill(t.signInTitle, words) });
       signIn.addEventListener('click', accounts);
       step(
-        `Sign in to ${institution}`,
+        fill(t.signInTitle, words),
         [
           el('div', { className: 'institution' }, [
             el('span', { className: 'logo', textContent: institution.slice(0, 1) }),
-            el('span', {}, [institution, el('small', { textContent: 'Test institution: no credentials needed' })]),
+            el('span', {}, [institution, el('small', { textContent: t.testInstitution })]),
           ]),
           signIn,
         ],
@@ -203,11 +206,11 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
           return el('li', {}, [el('label', {}, [input, el('span', {}, [name, el('small', { textContent: detail })])])]);
         }),
       );
-      const submit = el('button', { className: 'primary', type: 'button', textContent: 'Reconnect account' });
+      const submit = el('button', { className: 'primary', type: 'button', textContent: t.reconnectOne });
       const sync = () => {
         const count = inputs.filter((i) => i.checked).length;
         submit.disabled = count === 0;
-        submit.textContent = count > 1 ? `Reconnect ${count} accounts` : 'Reconnect account';
+        submit.textContent = count > 1 ? fill(t.reconnectSeveral, { count }) : t.reconnectOne;
       };
       list.addEventListener('change', sync);
       sync();
@@ -217,12 +220,10 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
         done(sameAsAsked ? { action: 'relink', select: chosen } : { action: 'misbehave', accounts: chosen });
       });
       step(
-        expected === null ? 'Choose the accounts to reconnect' : 'Confirm the account to reconnect',
+        expected === null ? t.chooseTitle : t.confirmTitle,
         [
           el('p', {
-            textContent: lockedToOne
-              ? 'This request can only reconnect the account below.'
-              : 'Select one or more accounts.',
+            textContent: lockedToOne ? t.onlyThisAccount : t.selectSome,
           }),
           list,
           submit,
@@ -232,11 +233,15 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
     };
 
     const done = (action: FakeCustomerAction) => {
-      const finishButton = el('button', { className: 'primary', type: 'button', textContent: 'Done' });
+      const finishButton = el('button', { className: 'primary', type: 'button', textContent: t.done });
       finishButton.addEventListener('click', () => finish(action));
       step(
-        'Your account is reconnected',
-        [el('p', { className: 'done', textContent: '✓' }), el('p', { textContent: `You can return to ${options.merchantName ?? 'Demo Merchant'}.` }), finishButton],
+        t.doneTitle,
+        [
+          el('p', { className: 'done', textContent: '✓' }),
+          el('p', { textContent: fill(t.returnTo, words) }),
+          finishButton,
+        ],
         finishButton,
       );
     };

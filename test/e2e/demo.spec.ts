@@ -15,8 +15,17 @@ const stateBadge = (page: Page) => page.locator('[data-state-for="default"]');
 // Stripe draws its flow in an iframe on document.body; the simulated flow is a dialog inside it.
 const dialog = (page: Page) => page.frameLocator('iframe[name^="__privateStripeFrame"]').getByRole('dialog');
 
-async function latestOutcome(page: Page) {
-  const row = page.locator('#log tbody tr.terminal').first();
+/** The terminal log rows of one element (both of the page's elements are for the same account). */
+const terminalRowsOf = (page: Page, element: string) =>
+  page.locator('#log tbody tr.terminal').filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${element}$`) }) });
+
+/** The terminal rows of the attempts themselves, not of an element hearing that another succeeded. */
+const ownOutcomes = (page: Page) =>
+  page.locator('#log tbody tr.terminal').filter({ hasNot: page.locator('summary', { hasText: 'relinked elsewhere' }) });
+
+/** The latest outcome of `element`'s attempt, or of any element's when none is named. */
+async function latestOutcome(page: Page, element?: string) {
+  const row = (element ? terminalRowsOf(page, element) : ownOutcomes(page)).first();
   await row.waitFor();
   return {
     element: await row.locator('td').nth(1).textContent(),
@@ -123,6 +132,17 @@ const DRIVE: Partial<Record<string, (page: Page) => Promise<void>>> = {
     await page.getByRole('link', { name: 'Return to Demo Merchant' }).click();
     await backOnDemo(page, 'hosted-expired');
   },
+  'verify-success': async (page) => {
+    await throughToAccounts(page);
+    await reconnectAndFinish(page);
+  },
+  'verify-failed': async (page) => {
+    await throughToAccounts(page);
+    await reconnectAndFinish(page);
+  },
+  'session-timeout': async (page) => {
+    await expect(stateBadge(page)).toHaveText('loading');
+  },
   'endpoint-slow': async (page) => {
     await expect(stateBadge(page)).toHaveText('loading');
     await page.screenshot({ path: `${SHOTS}/loading.png` });
@@ -145,19 +165,27 @@ const OUTCOME: Record<string, [string, RegExp]> = {
   'used-session': ['fc-relink-error', /^stripe_error \(stripe, retryable\): .*already been used/],
   'endpoint-500': ['fc-relink-error', /^session_http_error 500 \(session, retryable\)/],
   'endpoint-429': ['fc-relink-error', /^session_http_error 429 \(session, retryable\)/],
+  'endpoint-401': ['fc-relink-error', /^session_http_error 401 \(session, not retryable\)/],
+  'endpoint-403': ['fc-relink-error', /^session_http_error 403 \(session, not retryable\)/],
+  'endpoint-404': ['fc-relink-error', /^session_http_error 404 \(session, not retryable\)/],
+  'session-timeout': ['fc-relink-error', /^session_request_failed \(session, retryable\): .*1500 ms/],
   'endpoint-slow': ['fc-relink-success', /^same_account, 1 account/],
   'endpoint-garbage': ['fc-relink-error', /^invalid_session_response 200 \(session, not retryable\): .*not JSON/],
   'endpoint-down': ['fc-relink-error', /^session_request_failed \(session, retryable\)/],
   'session-mismatch': ['fc-relink-error', /^session_mismatch \(session, not retryable\)/],
   'stripe-blocked': ['fc-relink-error', /^stripe_load_failed \(stripe, retryable\)/],
   'secret-key': ['fc-relink-error', /^invalid_publishable_key \(config, not retryable\)/],
+  'invalid-config': ['fc-relink-error', /^invalid_config \(config, not retryable\): account must be fca_…/],
+  'live-key': ['fc-relink-error', /^livemode_mismatch \(session, not retryable\): .*not in live mode/],
+  'verify-success': ['fc-relink-success', /^same_account, 1 account: fca_test_checking$/],
+  'verify-failed': ['fc-relink-error', /^verification_failed 200 \(verify, retryable\)/],
   'hosted-success': ['fc-relink-success', /^same_account, 0 accounts$/],
   'hosted-cancel': ['fc-relink-cancel', /^same_account$/],
   'hosted-expired': ['fc-relink-error', /^verification_failed 200 \(verify, retryable\): .*no relinked authorization/],
 };
 
 /** Scenarios a QA person drives from a control of their own rather than the element. */
-const OWN_TESTS = ['hosted-email'];
+const OWN_TESTS = ['hosted-email', 'merchant-dialog'];
 
 test('every scenario in the panel has a test below', () => {
   expect(SCENARIOS.map((s) => s.id).sort()).toEqual([...Object.keys(OUTCOME), ...OWN_TESTS].sort());
@@ -177,13 +205,22 @@ for (const scenario of (SCENARIOS as readonly Scenario[]).filter((s) => !OWN_TES
 
     const outcome = await latestOutcome(page);
     const [event, summary] = OUTCOME[scenario.id] ?? ['', /$^/];
-    expect(outcome.element).toBe('default');
+    // Back from the hosted page either element of the page, both for the account, may report.
+    const reporter = scenario.hosted ? (outcome.element ?? '') : 'default';
+    expect(outcome.element).toBe(reporter);
     expect(outcome.event).toBe(event);
     expect(outcome.summary).toMatch(summary);
-    await expect(stateBadge(page)).toHaveText(event.replace('fc-relink-', ''));
+    await expect(page.locator(`[data-state-for="${reporter}"]`)).toHaveText(event.replace('fc-relink-', ''));
     if (!drive) await expect(dialog(page)).toHaveCount(0);
-    // Exactly one terminal event for the one attempt.
-    await expect(page.locator('#log tbody tr.terminal')).toHaveCount(1);
+    // Exactly one terminal event for the one attempt; the other element, when for the same
+    // account, hears of a success and says so, and of nothing else.
+    await expect(ownOutcomes(page)).toHaveCount(1);
+    const other = terminalRowsOf(page, reporter === 'default' ? 'restyled' : 'default');
+    if (event === 'fc-relink-success' && scenario.sameAccount) {
+      await expect(other.locator('summary')).toHaveText(/, relinked elsewhere$/);
+    } else {
+      await expect(other).toHaveCount(0);
+    }
     // The client secret is nowhere on the page or in its URL.
     expect(await page.content()).not.toContain('_secret_');
     expect(page.url()).not.toContain('_secret_');
@@ -219,7 +256,7 @@ test('the restyled element runs the same flow and logs under its own name', asyn
   await page.locator('[data-element="restyled"] fc-relink').getByRole('button', { name: 'Fix my bank connection' }).click();
   await throughToAccounts(page);
   await reconnectAndFinish(page);
-  const outcome = await latestOutcome(page);
+  const outcome = await latestOutcome(page, 'restyled');
   expect(outcome).toMatchObject({ element: 'restyled', event: 'fc-relink-success' });
   await expect(page.locator('[data-state-for="restyled"]')).toHaveText('success');
 });

@@ -117,11 +117,13 @@ function flowHeading(pattern) {
   return pattern && heading ? new RegExp(pattern).test(heading) : heading;
 }
 function outcome() {
-  const row = document.querySelector('#log tbody tr.terminal');
+  // The default element's own rows: the restyled one, for the same account, hears of a success too.
+  const rows = [...document.querySelectorAll('#log tbody tr.terminal')].filter((r) => r.querySelectorAll('td')[1]?.textContent === 'default');
+  const row = rows[0];
   if (!row) return null;
   return {
     event: row.querySelectorAll('td')[2]?.textContent,
-    terminalRows: document.querySelectorAll('#log tbody tr.terminal').length,
+    terminalRows: rows.length,
     state: document.querySelector('[data-state-for="default"]')?.textContent,
     secretOnPage: document.documentElement.outerHTML.includes('_secret_') || location.href.includes('_secret_'),
   };
