@@ -14,8 +14,11 @@ import pt from '../../src/translations/pt.js';
 import { expect, fake, mount, sessionFromFake, until } from './harness/index.js';
 
 const LANGUAGES = [en, de, fr, es, italian, nl, pt, ja, ar];
+// Every text the status line can show (a reason's `{date}` stands in for a written date).
 const TEXTS: RelinkText[] = [
+  'reasonInactive', 'reasonExpiring', 'reasonExpiringOn', 'reasonPermissions', 'reasonPermissionsBy',
   'loading', 'open', 'redirecting', 'verifying', 'success', 'cancel', 'retry', 'blocked', 'unavailable',
+  'signedOut', 'unconfirmed', 'otherAccount',
 ];
 // [container width, root font size]: a sidebar, a phone, each also at 200% text, and a desktop column.
 const SIZES: [number, number][] = [[200, 16], [200, 32], [320, 16], [320, 32], [600, 16]];
@@ -123,7 +126,9 @@ describe('<fc-relink> in any container', () => {
     container.dataset.layoutContainer = '';
     const tags = oneTextEach(de);
     const { fetchSession } = sessionFromFake();
-    const lang = tags.get('blocked') as string;
+    // German's longest text, whichever it is.
+    const longest = [...tags.keys()].reduce((a, b) => (de[b].length > de[a].length ? b : a));
+    const lang = tags.get(longest) as string;
     const m = await mount({ parent: container, attrs: { lang }, props: { fetchSession } });
     fake.customer = { action: 'cancel' };
     await m.el.relink();

@@ -1,7 +1,7 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 // Work done before the click: Stripe.js loaded on a sign of intent (`preload`), and the session
 // requested too (`prefetch`).
-import { CHECKING, SAVINGS, clickAndWait, expect, fake, mount, sleep, until, type Mounted } from './harness/index.js';
+import { CHECKING, ENDPOINT, SAVINGS, clickAndWait, expect, fake, mount, sleep, until, type Mounted } from './harness/index.js';
 
 // Stripe.js is the fake on window.Stripe, reached through the real loader, which calls it once
 // per key: the calls for a fresh key show whether (and how often) Stripe.js was loaded for it.
@@ -250,8 +250,16 @@ describe('warming up before the click', () => {
 
     it('shows nothing for a failed prefetch, and the click asks again', async () => {
       const m = await mount({ attrs: { prefetch: '', account: CHECKING }, scenario: 'server-error' });
+      const since = performance.now();
       await hover(m);
       await until(() => m.endpoint.requests.length === 1);
+      // The failed answer has reached the page (a prefetch still in flight would be handed to
+      // the click as it is, failure and all).
+      const answered = () =>
+        performance
+          .getEntriesByType('resource')
+          .some((e) => e.startTime >= since && e.responseEnd > 0 && new URL(e.name).pathname === ENDPOINT);
+      await until(answered, 'the prefetch answered');
       await sleep(50);
       expect(m.events).to.deep.equal([]);
       expect(m.status()).to.equal('');

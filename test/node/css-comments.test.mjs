@@ -35,9 +35,9 @@ test('the build strips comments from css templates and leaves the rules', () => 
 });
 
 test('no comment of the element\'s stylesheet ships in dist/', async () => {
-  const comments = templateComments(await readFile(join(root, 'src/fc-relink.styles.ts'), 'utf8'));
+  const comments = templateComments(await readFile(join(root, 'src/shell/styles.ts'), 'utf8'));
   assert.ok(comments.length >= 5, 'the stylesheet keeps its why-notes in the source');
-  const styles = await readFile(join(root, 'dist/fc-relink.styles.js'), 'utf8');
+  const styles = await readFile(join(root, 'dist/shell/styles.js'), 'utf8');
   assert.ok(styles.includes('forced-colors: active'), 'the rules ship');
   assert.equal(templateComments(styles).length, 0, 'no comment in the built stylesheet');
   for await (const file of jsFiles(join(root, 'dist'))) {
