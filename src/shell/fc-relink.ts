@@ -1,8 +1,9 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { newAttemptId } from './attempt-id.js';
 import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from './defaults.js';
 import { errorDetail } from './errors.js';
 import { AttemptController } from './attempts.js';
+import { listenToButton } from './button-events.js';
 import { emit, emitOutcome } from './events.js';
 import { attemptHalf, hostedHalf } from './lazy-part.js';
 import { LanguageController, languageOf, translationFor } from './localize.js';
@@ -161,6 +162,7 @@ export class FcRelinkElement extends LitElement {
     if (this.disabled) return Promise.resolve({ status: 'error', error: DISABLED });
     // A session prefetched for this attempt was asked for under the id the attempt takes.
     const attemptId = attemptHalf.loaded?.prefetchedAttemptId(this) ?? newAttemptId();
+    this.requestUpdate(); // the loading feedback, in this frame even while the half is on its way
     if (this.#hosted) return this.#attempts.run(attemptId, async (hooks) => (await hostedHalf.get()).startHosted(this, hooks));
     return this.#attempts.run(attemptId, async (hooks) => (await attemptHalf.get()).runAttempt(this, hooks));
   }
@@ -168,6 +170,11 @@ export class FcRelinkElement extends LitElement {
   /** `ui="hosted"`: the attempt visits Stripe's hosted page instead of opening Stripe.js here. */
   get #hosted(): boolean {
     return this.ui === 'hosted';
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const handlers = { click: this.#onClick, keydown: this.#onKeydown, intent: this.#warmUp.intent };
+    return listenToButton(super.createRenderRoot(), handlers); // per event type, not per binding
   }
 
   override connectedCallback(): void {
@@ -248,28 +255,24 @@ export class FcRelinkElement extends LitElement {
   }
 
   override render() {
-    const busy = isBusy(this.#state);
-    const done = this.#state === 'success';
+    const shown = this.#attempts.inflight && !isBusy(this.#state) ? 'loading' : this.#state;
+    const busy = isBusy(shown);
+    const done = shown === 'success';
     const texts = translationFor(languageOf(this));
-    const status = statusLine(texts, this.#state, this.#error, this);
+    const status = statusLine(texts, shown, this.#error, this);
     // In the translation's language and direction, whatever the page around it says. While an
     // attempt runs, and once it succeeded, the button stays focusable (aria-disabled, a click
-    // starts nothing), so focus is never dropped to the page. No whitespace between tags: every
-    // text node is one more node per element on the page.
-    return html`<div class="box" lang=${texts.$code} dir=${texts.$dir}
+    // starts nothing), so focus is never dropped to the page. Loading shows at once, its half still on
+    // its way; `state` follows when the half runs (so idle → error stays). No whitespace between tags
+    // (a node per element each); ltr is the styles' default, and not busy no aria-busy.
+    return html`<div class="box" lang=${texts.$code} dir=${texts.$dir === 'rtl' ? 'rtl' : nothing}
       ><button
         part="button"
         type="button"
         ?disabled=${this.disabled}
         aria-disabled=${busy || done}
-        aria-busy=${busy}
+        aria-busy=${busy ? 'true' : nothing}
         aria-describedby="status"
-        @click=${this.#onClick}
-        @keydown=${this.#onKeydown}
-        @focusin=${this.#warmUp.intent}
-        @pointerenter=${this.#warmUp.intent}
-        @pointerleave=${this.#warmUp.intent}
-        @touchstart=${this.#warmUp.intent}
       >${done ? texts.reconnected : html`<slot>${texts.label}</slot>`}</button
       ><div id="status" part="status" role="status" aria-live="polite"
         >${status && textNode(status, this.#errors)}</div
@@ -283,9 +286,9 @@ export class FcRelinkElement extends LitElement {
 
   // A held Enter clicks again on every auto-repeat; after a fast failure, focus is back on the
   // button and each repeat would start a new attempt. Only a fresh press counts.
-  #onKeydown(event: KeyboardEvent): void {
+  #onKeydown = (event: KeyboardEvent): void => {
     if (event.repeat && event.key === 'Enter') event.preventDefault();
-  }
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import { css } from 'lit';
 // Constructable stylesheets: no inline <style>, so the element works under a strict
 // Content-Security-Policy (style-src without 'unsafe-inline'). Logical properties only, so that
 // a right-to-left language lays the element out mirrored. (Comments stay out of the css``
-// template: they would ship.)
+// template: they would ship.) Left to right is set here, whatever the page's direction, so that
+// only a right-to-left translation needs a `dir` attribute.
 //
 // The label's slot gets a box (a slot has none by default): Firefox sends no touch events, and no
 // click, for a tap on text whose nearest element has no box.
@@ -16,7 +17,8 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: inline-block; font: var(--fc-relink-font, inherit); }
   :host([hidden]) { display: none; }
-  .box { display: flex; flex-direction: column; align-items: flex-start; }
+  .box { display: flex; flex-direction: column; align-items: flex-start; direction: ltr; unicode-bidi: isolate; }
+  .box[dir='rtl'] { direction: rtl; }
   button {
     font: inherit;
     cursor: pointer;
