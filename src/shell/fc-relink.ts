@@ -263,8 +263,8 @@ export class FcRelinkElement extends LitElement {
     // In the translation's language and direction, whatever the page around it says. While an
     // attempt runs, and once it succeeded, the button stays focusable (aria-disabled, a click
     // starts nothing), so focus is never dropped to the page. Loading shows at once, its half still on
-    // its way; `state` follows when the half runs (so idle → error stays). No whitespace between tags
-    // (a node per element each); ltr is the styles' default, and not busy no aria-busy.
+    // its way; `state` follows when it runs (idle → error stays). No whitespace between tags (a node
+    // each); ltr is the default, not busy no aria-busy; done, the slot names no content: its own words.
     return html`<div class="box" lang=${texts.$code} dir=${texts.$dir === 'rtl' ? 'rtl' : nothing}
       ><button
         part="button"
@@ -273,7 +273,7 @@ export class FcRelinkElement extends LitElement {
         aria-disabled=${busy || done}
         aria-busy=${busy ? 'true' : nothing}
         aria-describedby="status"
-      >${done ? texts.reconnected : html`<slot>${texts.label}</slot>`}</button
+      ><slot name=${done ? 'done' : nothing}>${done ? texts.reconnected : texts.label}</slot></button
       ><div id="status" part="status" role="status" aria-live="polite"
         >${status && textNode(status, this.#errors)}</div
       ></div
