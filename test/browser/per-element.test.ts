@@ -5,12 +5,13 @@ import ar from '../../src/translations/ar.js';
 import en from '../../src/translations/en.js';
 import { CHECKING, clickAndWait, expect, mount, type Mounted } from './harness/index.js';
 
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/** What the first frame after a click shows: the status text, aria-busy, the `state` attribute. */
-async function firstFrameAfterClick(m: Mounted): Promise<[string, string | null, string | null]> {
+/**
+ * What the DOM says once the click's task has rendered (its microtasks, before any other task):
+ * what the first frame after the click paints. The status text, aria-busy, the `state` attribute.
+ */
+async function afterClickTask(m: Mounted): Promise<[string, string | null, string | null]> {
   m.button().click();
-  await nextFrame();
+  await m.el.updateComplete;
   return [m.status(), m.button().getAttribute('aria-busy'), m.el.getAttribute('state')];
 }
 
@@ -26,9 +27,9 @@ function shadowNodes(m: Mounted): number {
 describe('what an element costs', () => {
   // First in this file: the attempt half is fetched once per page, and it must not be here yet.
   describe('when clicked with preload="none", before the attempt half is here', () => {
-    it('shows loading and is aria-busy in the first frame; a configuration error still goes idle to error', async () => {
+    it('shows loading and is aria-busy in the click's own task; a configuration error goes idle to error', async () => {
       const m = await mount({ attrs: { preload: 'none', 'publishable-key': '' } });
-      expect(await firstFrameAfterClick(m)).to.deep.equal([en.loading, 'true', 'idle']);
+      expect(await afterClickTask(m)).to.deep.equal([en.loading, 'true', 'idle']);
       expect(m.events.filter((e) => e.type === 'fc-relink-statechange')).to.deep.equal([]);
       const outcome = await m.nextOutcome();
       expect(outcome.detail).to.deep.include({ code: 'invalid_config' });
@@ -39,11 +40,11 @@ describe('what an element costs', () => {
   });
 
   describe('when clicked', () => {
-    it('shows loading and is aria-busy in the first frame after the click, in every preload mode', async () => {
+    it('shows loading and is aria-busy in the click's own task, in every preload mode', async () => {
       for (const preload of ['none', 'intent', 'visible', 'eager']) {
         const m = await mount({ attrs: { preload, account: CHECKING } });
         const outcome = m.nextOutcome();
-        const [status, busy] = await firstFrameAfterClick(m);
+        const [status, busy] = await afterClickTask(m);
         expect([preload, status, busy]).to.deep.equal([preload, en.loading, 'true']);
         expect((await outcome).type).to.equal('fc-relink-success');
       }
