@@ -27,7 +27,7 @@ function shadowNodes(m: Mounted): number {
 describe('what an element costs', () => {
   // First in this file: the attempt half is fetched once per page, and it must not be here yet.
   describe('when clicked with preload="none", before the attempt half is here', () => {
-    it('shows loading and is aria-busy in the click's own task; a configuration error goes idle to error', async () => {
+    it('shows loading and is aria-busy in the click’s own task; a configuration error goes idle to error', async () => {
       const m = await mount({ attrs: { preload: 'none', 'publishable-key': '' } });
       expect(await afterClickTask(m)).to.deep.equal([en.loading, 'true', 'idle']);
       expect(m.events.filter((e) => e.type === 'fc-relink-statechange')).to.deep.equal([]);
@@ -40,7 +40,7 @@ describe('what an element costs', () => {
   });
 
   describe('when clicked', () => {
-    it('shows loading and is aria-busy in the click's own task, in every preload mode', async () => {
+    it('shows loading and is aria-busy in the click’s own task, in every preload mode', async () => {
       for (const preload of ['none', 'intent', 'visible', 'eager']) {
         const m = await mount({ attrs: { preload, account: CHECKING } });
         const outcome = m.nextOutcome();
