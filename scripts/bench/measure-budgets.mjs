@@ -42,14 +42,20 @@ const INIT = `(() => {
 
 /** The pages: each baseline, and fc-relink in every preload mode. */
 async function pages() {
-  const lit = await build({ ...esbuildBase, entryPoints: { 'lit-trivial': path.join(BENCH, 'lit-trivial.js') }, outdir: '/tmp/fc-relink-bench/lit' });
+  const lit = await build({
+    ...esbuildBase,
+    entryPoints: { 'lit-trivial': path.join(BENCH, 'lit-trivial.js') },
+    outdir: '/tmp/fc-relink-bench/lit',
+  });
   const [litJs] = lit.outputFiles ?? [];
   if (!litJs) throw new Error('esbuild returned no lit-trivial.js');
   serve('/lit-trivial.js', litJs.text, 'text/javascript');
   const read = (/** @type {string} */ name) => readFileSync(path.join(BENCH, name), 'utf8');
   serve('/minimal-element.js', read('minimal-element.js'), 'text/javascript');
   for (const name of ['native.html', 'minimal.html', 'lit.html']) serve(`/${name}`, read(name), 'text/html');
-  const fc = Object.fromEntries(PRELOADS.map((preload) => [preload, elementPage(`budget-${preload}`, 1, { ...DEFAULTS, preload })]));
+  const fc = Object.fromEntries(
+    PRELOADS.map((preload) => [preload, elementPage(`budget-${preload}`, 1, { ...DEFAULTS, preload })]),
+  );
   return { fc, native: '/native.html', minimal: '/minimal.html', lit: '/lit.html' };
 }
 
@@ -65,7 +71,8 @@ async function throttledPage(browser, pagePath) {
     for (const name of ['fc-relink', 'minimal-relink']) {
       if (document.querySelector(name)) await customElements.whenDefined(name);
     }
-    await /** @type {{ updateComplete?: Promise<unknown> } | null} */ (document.querySelector('fc-relink'))?.updateComplete;
+    await /** @type {{ updateComplete?: Promise<unknown> } | null} */ (document.querySelector('fc-relink'))
+      ?.updateComplete;
   });
   return { context, page, cdp };
 }
@@ -84,9 +91,16 @@ async function clickRun(browser, pagePath) {
     await sleep(HOVER_MS);
     await page.mouse.down();
     await page.mouse.up();
-    await page.waitForFunction(() => window.__budget?.frame && window.__budget.click, null, { timeout: 5000 }).catch(() => {});
+    await page
+      .waitForFunction(() => window.__budget?.frame && window.__budget.click, null, { timeout: 5000 })
+      .catch(() => {});
     const { click, frame } = await page.evaluate(() => window.__budget);
-    return { processing: click?.processing ?? NaN, inp: click?.duration ?? NaN, loadingShown: Boolean(frame?.text && frame.busy), frame };
+    return {
+      processing: click?.processing ?? NaN,
+      inp: click?.duration ?? NaN,
+      loadingShown: Boolean(frame?.text && frame.busy),
+      frame,
+    };
   } finally {
     await context.close();
   }
@@ -170,8 +184,16 @@ async function loadRun(browser, pagePath) {
 /** @param {Browser} browser */
 export async function measureBudgets(browser) {
   const p = await pages();
-  const clickPages = [['native', p.native], ['minimal', p.minimal], ...PRELOADS.map((preload) => [`fc:${preload}`, p.fc[preload]])];
-  const elementPages = [['native', p.native, 'native'], ['minimal', p.minimal, 'minimal-relink'], ['fc', p.fc.intent, 'fc-relink']];
+  const clickPages = [
+    ['native', p.native],
+    ['minimal', p.minimal],
+    ...PRELOADS.map((preload) => [`fc:${preload}`, p.fc[preload]]),
+  ];
+  const elementPages = [
+    ['native', p.native, 'native'],
+    ['minimal', p.minimal, 'minimal-relink'],
+    ['fc', p.fc.intent, 'fc-relink'],
+  ];
   /** @type {Record<string, Awaited<ReturnType<typeof clickRun>>[]>} */
   const clicks = {};
   /** @type {Record<string, Awaited<ReturnType<typeof elementRun>>[]>} */
@@ -181,7 +203,8 @@ export async function measureBudgets(browser) {
   // Interleaved, so that a slow moment of a shared machine does not land on one page only.
   for (let run = 0; run < BUDGET_RUNS; run++) {
     for (const [name, pagePath] of clickPages) (clicks[name] ??= []).push(await clickRun(browser, pagePath));
-    for (const [name, pagePath, kind] of elementPages) (elements[name] ??= []).push(await elementRun(browser, pagePath, kind));
+    for (const [name, pagePath, kind] of elementPages)
+      (elements[name] ??= []).push(await elementRun(browser, pagePath, kind));
     loads.lit.push(await loadRun(browser, p.lit));
     loads.fc.push(await loadRun(browser, p.fc.intent));
   }
@@ -221,13 +244,25 @@ export function budgetChecks(b) {
   const min = click.minimal;
   const ms = (/** @type {number} */ v) => `${v.toFixed(1)} ms`;
   return [
-    { name: 'click processing ≤ 2x minimal element', figure: `${ms(fc.processing)} vs ${ms(2 * min.processing)}`, pass: fc.processing <= 2 * min.processing },
-    { name: 'INP ≤ minimal + 16.7 ms', figure: `${ms(fc.inp)} vs ${ms(min.inp + 16.7)}`, pass: fc.inp <= min.inp + 16.7 },
+    {
+      name: 'click processing ≤ 2x minimal element',
+      figure: `${ms(fc.processing)} vs ${ms(2 * min.processing)}`,
+      pass: fc.processing <= 2 * min.processing,
+    },
+    {
+      name: 'INP ≤ minimal + 16.7 ms',
+      figure: `${ms(fc.inp)} vs ${ms(min.inp + 16.7)}`,
+      pass: fc.inp <= min.inp + 16.7,
+    },
     ...PRELOADS.map((preload) => {
       const c = click[`fc:${preload}`];
-      return { name: `loading visible in the first paint, preload="${preload}"`, figure: `${c.loadingShown} of ${c.runs} runs`, pass: c.loadingShown === c.runs };
+      return {
+        name: `loading visible in the first paint, preload="${preload}"`,
+        figure: `${c.loadingShown} of ${c.runs} runs`,
+        pass: c.loadingShown === c.runs,
+      };
     }),
-    ...(/** @type {const} */ (['render100', 'render1000'])).map((key) => ({
+    .../** @type {const} */ (['render100', 'render1000']).map((key) => ({
       name: `render of ${key.slice(6)} ≤ 1.5x minimal element`,
       figure: `${ms(element.fc[key])} vs ${ms(1.5 * element.minimal[key])}`,
       pass: element.fc[key] <= 1.5 * element.minimal[key],
@@ -238,6 +273,10 @@ export function budgetChecks(b) {
       figure: `${Math.round(element.fc.heapPerElement)} B vs ${Math.round(4 * element.minimal.heapPerElement)} B`,
       pass: element.fc.heapPerElement <= 4 * element.minimal.heapPerElement,
     },
-    { name: 'page-load script evaluation ≤ 1.5x Lit + trivial element', figure: `${ms(load.fc)} vs ${ms(1.5 * load.lit)}`, pass: load.fc <= 1.5 * load.lit },
+    {
+      name: 'page-load script evaluation ≤ 1.5x Lit + trivial element',
+      figure: `${ms(load.fc)} vs ${ms(1.5 * load.lit)}`,
+      pass: load.fc <= 1.5 * load.lit,
+    },
   ];
 }

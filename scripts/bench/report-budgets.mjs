@@ -6,7 +6,11 @@ import { BUDGET_RUNS, PRELOADS, THROTTLE, budgetChecks } from './measure-budgets
 
 /** @param {(string | number)[][]} rows */
 const table = ([head, ...rows]) =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 const ms = (/** @type {number} */ v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
 
 /** @param {Budgets} b */
@@ -17,7 +21,13 @@ export function budgetReport(b) {
     ...PRELOADS.map((preload) => [`fc-relink, preload="${preload}"`, b.click[`fc:${preload}`]]),
   ].map(([name, c]) => {
     const row = /** @type {Budgets['click'][string]} */ (c);
-    return [String(name), ms(row.processing), ms(row.inp), `${row.measured} of ${row.runs}`, `${row.loadingShown} of ${row.runs}`];
+    return [
+      String(name),
+      ms(row.processing),
+      ms(row.inp),
+      `${row.measured} of ${row.runs}`,
+      `${row.loadingShown} of ${row.runs}`,
+    ];
   });
   const elementRows = [
     ['native `<button>` (+ status)', b.element.native],
