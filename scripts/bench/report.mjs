@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COLD, DEFAULT, HAND, PREFETCH } from './measure-click.mjs';
+import { THROTTLE } from './measure-budgets.mjs';
+import { budgetReport } from './report-budgets.mjs';
 import { bundleSizes, lazyChunks } from './server.mjs';
 import {
   CLS_RUNS,
@@ -70,7 +72,8 @@ function table(head, rows) {
 export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }) {
   const elapsed = (Date.now() - startedAt) / 1000;
   const measured = revision();
-  const { element, load, memory, latency, shift } = results;
+  const { element, load, memory, latency, shift, budgets } = results;
+  const { section: budgetSection, lines: budgetLines } = budgetReport(budgets);
   const coldRow = latency.find((row) => row.integration === COLD);
   const reference = latency.find((row) => row.integration === HAND);
   if (!reference) throw new Error('no hand-written reference row');
@@ -339,6 +342,10 @@ ${shiftTable}
 
 ${elementTable}
 
+## Per element and per click, against the baselines
+
+${budgetSection}
+
 ## Targets
 
 ${checkTable}
@@ -364,6 +371,7 @@ ${checkTable}
   console.log(`Layout shift\n${shiftTable}\n`);
   console.log(`Element\n${elementTable}\n`);
   console.log(`Targets\n${checkTable}\n`);
+  console.log(`Budgets (per element and per click, CPU throttled ${THROTTLE}x)\n${budgetLines.join('\n')}\n`);
   if (OUT) {
     const file = path.resolve(ROOT, OUT);
     mkdirSync(path.dirname(file), { recursive: true });

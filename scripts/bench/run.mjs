@@ -7,9 +7,10 @@
 //
 // Settings (environment): BENCH_ENDPOINT_MS (300), BENCH_STRIPE_MS (500), BENCH_RUNS (20),
 // BENCH_GAPS (hover-to-click gaps in ms, "150,400,800"; the last is the headline), BENCH_LOAD_RUNS (3),
-// BENCH_CYCLES (1000), BENCH_CLS_RUNS (2), BENCH_OUT (docs/project/benchmarks.md; empty: do not write).
+// BENCH_CYCLES (1000), BENCH_CLS_RUNS (2), BENCH_BUDGET_RUNS (5), BENCH_OUT (docs/project/benchmarks.md; empty: do not write).
 import os from 'node:os';
 import { chromium } from 'playwright';
+import { measureBudgets } from './measure-budgets.mjs';
 import { measureLatency, measureShift } from './measure-click.mjs';
 import { measureElement, measureLoad, measureMemory } from './measure-page.mjs';
 import { writeReport } from './report.mjs';
@@ -42,7 +43,8 @@ try {
   const memory = await timed('memory', () => measureMemory(browser));
   const latency = await timed('click to flow', () => measureLatency(browser));
   const shift = await timed('layout shift', () => measureShift(browser));
-  writeReport({ results: { element, load, memory, latency, shift }, chromiumVersion, startedAt, loadAtStart });
+  const budgets = await timed('budgets against the baselines', () => measureBudgets(browser));
+  writeReport({ results: { element, load, memory, latency, shift, budgets }, chromiumVersion, startedAt, loadAtStart });
 } finally {
   await browser.close();
 }

@@ -27,7 +27,7 @@ const staticChunks = /** @type {string[]} */ ([]);
 export const lazyChunks = /** @type {string[]} */ ([]);
 
 /** @type {import('esbuild').BuildOptions & { write: false }} */
-const esbuildBase = {
+export const esbuildBase = {
   bundle: true,
   format: 'esm',
   minify: true,
@@ -100,6 +100,11 @@ if (!ELEMENT_TEMPLATE.includes(ELEMENT_SCRIPT) || !ELEMENT_TEMPLATE.includes(ELE
 }
 files.set('/bench.css', { body: read('bench.css'), type: 'text/css' });
 files.set('/handwritten.html', { body: read('handwritten.html'), type: 'text/html' });
+
+/** Serves `body` at `pathname` on the fake origin. @param {string} pathname @param {string} body @param {string} type */
+export function serve(pathname, body, type) {
+  files.set(pathname, { body, type });
+}
 
 /** @param {Record<string, string>} attrs */
 const tag = (attrs) =>

@@ -1,5 +1,6 @@
 import type { FcRelinkStartDetail } from '../shell/events.js';
 import type { RelinkCancel, RelinkErrorCode, RelinkFailure, RelinkStage, RelinkSuccess } from '../shell/types.js';
+import { afterPaint } from './after-paint.js';
 import { validateConfig, type AttemptHost } from './config.js';
 import { ABORTED } from './deadline.js';
 import { detailOf, fail, messageOf } from './failure.js';
@@ -51,6 +52,8 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     const config = validateConfig(host);
     stage = 'session';
     hooks.enter('loading');
+    await afterPaint();
+    if (signal.aborted) throw ABORTED;
     // Loading Stripe.js alongside the session request makes the wait the longer of the two
     // rather than their sum. Nothing is opened until the session has been checked; a failure
     // to load is reported then, so it is held until then.

@@ -1,8 +1,9 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { newAttemptId } from './attempt-id.js';
 import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from './defaults.js';
 import { errorDetail } from './errors.js';
 import { AttemptController } from './attempts.js';
+import { listenToButton } from './button-events.js';
 import { emit, emitOutcome } from './events.js';
 import { attemptHalf, hostedHalf } from './lazy-part.js';
 import { LanguageController, languageOf, translationFor } from './localize.js';
@@ -135,10 +136,8 @@ export class FcRelinkElement extends LitElement {
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
 
   #state: RelinkState = 'idle';
-  /** The error the last attempt ended with, for the status text. */
-  #error: RelinkErrorDetail | null = null;
-  /** Counts error outcomes, so that the same text again is shown (and read out) anew. */
-  #errors = 0;
+  #error: RelinkErrorDetail | null = null; // the last attempt's, for the status text
+  #errors = 0; // error outcomes so far: the same text again is shown (and read out) anew
 
   constructor() {
     super();
@@ -155,16 +154,14 @@ export class FcRelinkElement extends LitElement {
    * While an attempt is in flight it starts nothing and returns that attempt's promise.
    *
    * @example
-   * ```js
-   * const outcome = await document.querySelector('fc-relink').relink();
-   * if (outcome.status === 'success') refreshAccounts();
-   * ```
+   * if ((await document.querySelector('fc-relink').relink()).status === 'success') refreshAccounts();
    */
   relink(): Promise<RelinkOutcome> {
     if (this.#attempts.inflight) return this.#attempts.inflight;
     if (this.disabled) return Promise.resolve({ status: 'error', error: DISABLED });
     // A session prefetched for this attempt was asked for under the id the attempt takes.
     const attemptId = attemptHalf.loaded?.prefetchedAttemptId(this) ?? newAttemptId();
+    this.requestUpdate(); // the loading feedback, in this frame even while the half is on its way
     if (this.#hosted) return this.#attempts.run(attemptId, async (hooks) => (await hostedHalf.get()).startHosted(this, hooks));
     return this.#attempts.run(attemptId, async (hooks) => (await attemptHalf.get()).runAttempt(this, hooks));
   }
@@ -172,6 +169,11 @@ export class FcRelinkElement extends LitElement {
   /** `ui="hosted"`: the attempt visits Stripe's hosted page instead of opening Stripe.js here. */
   get #hosted(): boolean {
     return this.ui === 'hosted';
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const handlers = { click: this.#onClick, keydown: this.#onKeydown, intent: this.#warmUp.intent };
+    return listenToButton(super.createRenderRoot(), handlers); // per event type, not per binding
   }
 
   override connectedCallback(): void {
@@ -252,29 +254,25 @@ export class FcRelinkElement extends LitElement {
   }
 
   override render() {
-    const busy = isBusy(this.#state);
-    const done = this.#state === 'success';
+    const shown = this.#attempts.inflight && !isBusy(this.#state) ? 'loading' : this.#state;
+    const busy = isBusy(shown);
+    const done = shown === 'success';
     const texts = translationFor(languageOf(this));
-    const status = statusLine(texts, this.#state, this.#error, this);
+    const status = statusLine(texts, shown, this.#error, this);
     // In the translation's language and direction, whatever the page around it says. While an
     // attempt runs, and once it succeeded, the button stays focusable (aria-disabled, a click
-    // starts nothing), so focus is never dropped to the page. No whitespace between tags: every
-    // text node is one more node per element on the page.
-    return html`<div class="box" lang=${texts.$code} dir=${texts.$dir}
+    // starts nothing), so focus is never dropped to the page. Loading shows at once, its half still on
+    // its way; `state` follows when it runs (idle → error stays). No whitespace between tags (a node
+    // each); ltr is the default, not busy no aria-busy; done, the slot names no content: its own words.
+    return html`<div class="box" lang=${texts.$code} dir=${texts.$dir === 'rtl' ? 'rtl' : nothing}
       ><button
         part="button"
         type="button"
         ?disabled=${this.disabled}
         aria-disabled=${busy || done}
-        aria-busy=${busy}
+        aria-busy=${busy ? 'true' : nothing}
         aria-describedby="status"
-        @click=${this.#onClick}
-        @keydown=${this.#onKeydown}
-        @focusin=${this.#warmUp.intent}
-        @pointerenter=${this.#warmUp.intent}
-        @pointerleave=${this.#warmUp.intent}
-        @touchstart=${this.#warmUp.intent}
-      >${done ? texts.reconnected : html`<slot>${texts.label}</slot>`}</button
+      ><slot name=${done ? 'done' : nothing}>${done ? texts.reconnected : texts.label}</slot></button
       ><div id="status" part="status" role="status" aria-live="polite"
         >${status && textNode(status, this.#errors)}</div
       ></div
@@ -287,9 +285,9 @@ export class FcRelinkElement extends LitElement {
 
   // A held Enter clicks again on every auto-repeat; after a fast failure, focus is back on the
   // button and each repeat would start a new attempt. Only a fresh press counts.
-  #onKeydown(event: KeyboardEvent): void {
+  #onKeydown = (event: KeyboardEvent): void => {
     if (event.repeat && event.key === 'Enter') event.preventDefault();
-  }
+  };
 }
 
 /**

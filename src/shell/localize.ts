@@ -70,6 +70,15 @@ const LANG_CHANGES: MutationObserverInit = { subtree: true, attributes: true, at
 
 const rerenderAll = (): void => elements.forEach((element) => element.requestUpdate());
 
+// One observer for the page, told about each node once: not once per element connected.
+const watched = new WeakSet<Node>();
+function watch(node: Node): void {
+  if (watched.has(node)) return;
+  watched.add(node);
+  observer ??= new MutationObserver(rerenderAll);
+  observer.observe(node, LANG_CHANGES);
+}
+
 /**
  * Adds translations, or replaces the one registered for the same `$code`. Elements on the page
  * show them at once.
@@ -118,12 +127,9 @@ export class LanguageController implements ReactiveController {
 
   hostConnected(): void {
     elements.add(this.#host);
-    observer ??= new MutationObserver(rerenderAll);
-    observer.observe(document.documentElement, LANG_CHANGES);
+    watch(document.documentElement);
     // A lang set inside a shadow tree is not seen from the document: watch each shadow root above too.
-    for (let root = this.#host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
-      observer.observe(root, LANG_CHANGES);
-    }
+    for (let root = this.#host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) watch(root);
   }
 
   hostDisconnected(): void {

@@ -3,7 +3,9 @@ import { css } from 'lit';
 // Constructable stylesheets: no inline <style>, so the element works under a strict
 // Content-Security-Policy (style-src without 'unsafe-inline'). Logical properties only, so that
 // a right-to-left language lays the element out mirrored. The comments inside the css``
-// template are stripped by the build (rollup.config.mjs): they do not ship.
+// template are stripped by the build (rollup.config.mjs): they do not ship. Left to right is
+// set here, whatever the page's direction, so that only a right-to-left translation needs a
+// `dir` attribute.
 export const styles = css`
   /*
    * Never wider than its container (a 200 px sidebar, a 320 px phone, text at 200%): a word too
@@ -28,6 +30,11 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+  .box[dir='rtl'] {
+    direction: rtl;
   }
   @supports (color: light-dark(#000, #fff)) {
     .box {

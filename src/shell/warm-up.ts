@@ -27,6 +27,8 @@ export class WarmUpController implements ReactiveController {
    * over the button again without having moved. That first entry is not the customer asking again.
    */
   #pointerReturns = false;
+  /** Between the pointer entering the button and leaving it. */
+  #pointerOver = false;
 
   constructor(host: WarmUpHost) {
     this.#host = host;
@@ -78,15 +80,15 @@ export class WarmUpController implements ReactiveController {
    * For the button's focusin, pointerenter, pointerleave and touchstart: intent is shown on the
    * button, not on the blank room the status line keeps.
    */
-  readonly intent = {
-    handleEvent: ({ type }: Event): void => {
-      const returning = this.#pointerReturns && type === 'pointerenter';
-      if (type.startsWith('pointer')) this.#pointerReturns = false;
-      const host = this.#host;
-      if (returning || this.#unprompted || (preloadOf(host.preload) !== 'intent' && !host.prefetch)) return;
-      this.#warm(type);
-    },
-    passive: true,
+  readonly intent = (type: string): void => {
+    const returning = this.#pointerReturns && type === 'pointerenter';
+    if (type.startsWith('pointer')) this.#pointerReturns = false;
+    // A mouse press focuses the button the pointer is over: that intent was shown on entering.
+    const pressed = type === 'focusin' && this.#pointerOver;
+    if (type.startsWith('pointer')) this.#pointerOver = type === 'pointerenter';
+    const host = this.#host;
+    if (returning || pressed || this.#unprompted || (preloadOf(host.preload) !== 'intent' && !host.prefetch)) return;
+    this.#warm(type);
   };
 
   /**

@@ -258,7 +258,7 @@ describe('warming up before the click', () => {
       const answered = () =>
         performance
           .getEntriesByType('resource')
-          .some((e) => e.startTime >= since && e.responseEnd > 0 && new URL(e.name).pathname === ENDPOINT);
+          .some((e) => e.startTime >= since && (e as PerformanceResourceTiming).responseEnd > 0 && new URL(e.name).pathname === ENDPOINT);
       await until(answered, 'the prefetch answered');
       await sleep(50);
       expect(m.events).to.deep.equal([]);
