@@ -6,7 +6,8 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const external = (id) => /^(lit|@lit\/[^/]+|@stripe\/stripe-js|msw|stripe|react|react-dom|preact|node:[^/]+)(\/|$)/.test(id);
+const external = (id) =>
+  /^(lit|@lit\/[^/]+|@stripe\/stripe-js|msw|stripe|react|react-dom|preact|node:[^/]+)(\/|$)/.test(id);
 
 /**
  * Resolves our own `./x.js` specifiers to `./x.ts`. (Not @rollup/plugin-node-resolve: it applies
@@ -37,7 +38,9 @@ export const cssComments = {
 
 /** One entry per shipped translation (src/translations/<code>.ts), each a module of its own. */
 function translations(prefix, suffix = '') {
-  const codes = readdirSync('src/translations').filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3));
+  const codes = readdirSync('src/translations')
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -3));
   return Object.fromEntries(codes.map((code) => [`${prefix}${code}${suffix}`, `src/translations/${code}.ts`]));
 }
 
@@ -80,7 +83,11 @@ const npm = {
  */
 const cdn = {
   input: { 'fc-relink.min': 'src/index.ts', ...translations('translations/', '.min') },
-  plugins: [...ts(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), terser({ ecma: 2020 })],
+  plugins: [
+    ...ts(),
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    terser({ ecma: 2020 }),
+  ],
   output: { dir: 'dist/cdn', format: 'esm', chunkFileNames: 'fc-relink-[name]-[hash].min.js', sourcemap: true },
 };
 

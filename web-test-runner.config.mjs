@@ -26,7 +26,8 @@ export function runnerHtmlWith(globals) {
 /** The browser suite's configuration, in `engines`. */
 export function browserTests(engines) {
   const runs = process.env.PROPERTY_RUNS;
-  if (runs !== undefined && !/^[1-9]\d*$/.test(runs)) throw new Error(`PROPERTY_RUNS must be a positive integer, not ${runs}`);
+  if (runs !== undefined && !/^[1-9]\d*$/.test(runs))
+    throw new Error(`PROPERTY_RUNS must be a positive integer, not ${runs}`);
   /** @type {import('@web/test-runner').TestRunnerConfig} */
   const config = {
     files: [
@@ -51,7 +52,11 @@ export function browserTests(engines) {
       frameworkTests,
       keyCommand,
       touchCommand,
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+      esbuildPlugin({
+        ts: true,
+        target: 'es2022',
+        tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      }),
     ],
     browsers: browsersFor(engines),
   };

@@ -5,7 +5,8 @@
 import { browserTests, runnerHtmlWith } from './web-test-runner.config.mjs';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, not ${process.env.FUZZ_RUNS}`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`FUZZ_RUNS must be a positive integer, not ${process.env.FUZZ_RUNS}`);
 const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const path = process.env.FUZZ_PATH;
 

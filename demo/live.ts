@@ -18,7 +18,10 @@ $('#customer').textContent = config.customer;
 
 function log(account: string, event: CustomEvent) {
   const row = document.createElement('tr');
-  const detail = event.type === 'fc-relink-statechange' ? `${event.detail.previous} → ${event.detail.state}` : JSON.stringify(event.detail);
+  const detail =
+    event.type === 'fc-relink-statechange'
+      ? `${event.detail.previous} → ${event.detail.state}`
+      : JSON.stringify(event.detail);
   for (const text of [new Date().toISOString().slice(11, 23), account, event.type, detail]) {
     row.append(Object.assign(document.createElement('td'), { textContent: text }));
   }
@@ -55,14 +58,19 @@ async function load() {
     const why = `${eligible ? 'Yes' : 'No'}: ${reason.replaceAll('_', ' ')}${date ? ` (${new Date(date * 1000).toLocaleDateString()})` : ''}`;
     const action = document.createElement('td');
     if (eligible) action.append(relinkButton(account.id));
-    row.append(name, Object.assign(document.createElement('td'), { textContent: account.status }), Object.assign(document.createElement('td'), { textContent: why }), action);
+    row.append(
+      name,
+      Object.assign(document.createElement('td'), { textContent: account.status }),
+      Object.assign(document.createElement('td'), { textContent: why }),
+      action,
+    );
     return row;
   });
   $('#accounts tbody').replaceChildren(...rows);
   $<HTMLTableElement>('#accounts').hidden = rows.length === 0;
   status.textContent = rows.length
     ? `${body.accounts.filter((a) => a.eligibility.eligible).length} of ${rows.length} accounts need a relink.`
-    : 'This customer has no linked Financial Connections accounts yet. Link one in test mode (Stripe Dashboard, or any Financial Connections integration) with Stripe\'s test institution, then refresh.';
+    : "This customer has no linked Financial Connections accounts yet. Link one in test mode (Stripe Dashboard, or any Financial Connections integration) with Stripe's test institution, then refresh.";
 }
 
 $('#refresh').addEventListener('click', () => void load());

@@ -14,7 +14,12 @@ import '../src/translations/it.js';
 import '../src/translations/ja.js';
 import '../src/translations/nl.js';
 import '../src/translations/pt.js';
-import { createHostedEndpoint, createSessionEndpoint, createSimulatedCustomer, createVerifyEndpoint } from '../src/testing/index.js';
+import {
+  createHostedEndpoint,
+  createSessionEndpoint,
+  createSimulatedCustomer,
+  createVerifyEndpoint,
+} from '../src/testing/index.js';
 import { persistentFake } from './fake-state.js';
 import { createLog } from './log.js';
 import { placeInMerchantDialog } from './merchant-dialog.js';
@@ -216,7 +221,9 @@ $<HTMLButtonElement>('#clear-log').addEventListener('click', log.clear);
 $<HTMLButtonElement>('#email').addEventListener('click', () => void emailTheCustomer());
 for (const code of LANGUAGES) {
   const texts = translationFor(code);
-  language.append(Object.assign(document.createElement('option'), { value: code, textContent: `${texts.$name} (${code})` }));
+  language.append(
+    Object.assign(document.createElement('option'), { value: code, textContent: `${texts.$name} (${code})` }),
+  );
 }
 language.value = LANGUAGES.find((code) => code === new URL(location.href).searchParams.get('lang')) ?? 'en';
 language.addEventListener('change', applyLanguage);

@@ -40,7 +40,8 @@ async function attempt(browser, integration, gap, { untilClosed = false } = {}) 
     // button, fc-relink's inside its shadow root once rendered, and take its centre.
     const centre = await page.evaluate(async () => {
       for (;;) {
-        const button = document.querySelector('fc-relink')?.shadowRoot?.querySelector('button') ?? document.getElementById('relink');
+        const button =
+          document.querySelector('fc-relink')?.shadowRoot?.querySelector('button') ?? document.getElementById('relink');
         const box = button?.getBoundingClientRect();
         if (box && box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
         await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -86,11 +87,14 @@ async function attempt(browser, integration, gap, { untilClosed = false } = {}) 
         .join(', '),
     }));
     if (process.env.BENCH_DEBUG) {
-      log(`  ${integration.key} gap ${gap}: ${(seen.collectAt - seen.clickAt).toFixed(1)} ms; hover ${Math.round(seen.hoverAt - seen.clickAt)}; ${seen.resources}`);
+      log(
+        `  ${integration.key} gap ${gap}: ${(seen.collectAt - seen.clickAt).toFixed(1)} ms; hover ${Math.round(seen.hoverAt - seen.clickAt)}; ${seen.resources}`,
+      );
     }
     const problems = [];
     if (seen.calls.length !== 1) problems.push(`${seen.calls.length} flows opened`);
-    if (!traffic.secrets.includes(seen.calls[0])) problems.push(`opened a secret this page was never given (${seen.calls[0]})`);
+    if (!traffic.secrets.includes(seen.calls[0]))
+      problems.push(`opened a secret this page was never given (${seen.calls[0]})`);
     if (traffic.foreign.length) problems.push(`requests outside the fake origins: ${traffic.foreign.join(', ')}`);
     // The stand-in resolves as a cancel; anything else means the result was misread.
     if (untilClosed && !/^cancel/i.test(seen.terminal)) problems.push(`ended in "${seen.terminal}", not a cancel`);
@@ -114,7 +118,11 @@ async function attempt(browser, integration, gap, { untilClosed = false } = {}) 
 export const INTEGRATIONS = [
   { key: 'a', label: '(a) hand-written, sequential', path: '/handwritten.html' },
   { key: 'b', label: '(b) fc-relink, defaults', path: elementPage('latency-defaults', 1, DEFAULTS) },
-  { key: 'c', label: '(c) fc-relink, preload="intent" prefetch', path: elementPage('latency-intent-prefetch', 1, INTENT_PREFETCH) },
+  {
+    key: 'c',
+    label: '(c) fc-relink, preload="intent" prefetch',
+    path: elementPage('latency-intent-prefetch', 1, INTENT_PREFETCH),
+  },
   { key: 'd', label: '(d) fc-relink, preload="none", cold click', path: elementPage('latency-cold', 1, NO_PRELOAD) },
 ];
 export const [HAND, DEFAULT, PREFETCH, COLD] = INTEGRATIONS;
@@ -133,7 +141,9 @@ export async function measureLatency(browser) {
     ]),
   ];
   // One discarded attempt each: the first pages of a browser pay for its warm-up.
-  for (const { integration, gap } of configs.filter((c, i) => configs.findIndex((d) => d.integration === c.integration) === i)) {
+  for (const { integration, gap } of configs.filter(
+    (c, i) => configs.findIndex((d) => d.integration === c.integration) === i,
+  )) {
     await attempt(browser, integration, gap);
   }
   /** @type {Awaited<ReturnType<typeof attempt>>[][]} */
@@ -185,9 +195,15 @@ export async function measureLatency(browser) {
 
 /** @param {Browser} browser */
 export async function measureShift(browser) {
-  const rows = INTEGRATIONS.map((integration) => ({ integration, runs: /** @type {Awaited<ReturnType<typeof attempt>>[]} */ ([]) }));
+  const rows = INTEGRATIONS.map((integration) => ({
+    integration,
+    runs: /** @type {Awaited<ReturnType<typeof attempt>>[]} */ ([]),
+  }));
   for (let run = 0; run < CLS_RUNS; run++) {
-    for (const r of rows) r.runs.push(await attempt(browser, r.integration, r.integration === COLD ? 0 : HEADLINE_GAP, { untilClosed: true }));
+    for (const r of rows)
+      r.runs.push(
+        await attempt(browser, r.integration, r.integration === COLD ? 0 : HEADLINE_GAP, { untilClosed: true }),
+      );
   }
   return rows.map(({ integration, runs }) => ({
     integration,

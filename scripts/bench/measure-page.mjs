@@ -120,7 +120,11 @@ export async function measureLoad(browser) {
     { name: '(a) hand-written page', path: '/handwritten.html', fc: false },
     { name: '1 × fc-relink, defaults', path: elementPage('defaults-1', 1, DEFAULTS), fc: true },
     { name: '100 × fc-relink, defaults', path: elementPage('defaults-100', 100, DEFAULTS), fc: true },
-    { name: '100 × fc-relink, preload="intent" prefetch', path: elementPage('intent-prefetch-100', 100, INTENT_PREFETCH), fc: true },
+    {
+      name: '100 × fc-relink, preload="intent" prefetch',
+      path: elementPage('intent-prefetch-100', 100, INTENT_PREFETCH),
+      fc: true,
+    },
   ];
   /** @type {Map<string, Awaited<ReturnType<typeof loadRun>>[]>} */
   const results = new Map(pages.map((p) => [p.name, []]));
@@ -257,6 +261,7 @@ export async function measureMemory(browser) {
     ['preload="visible"', { ...DEFAULTS, preload: 'visible' }, false],
   ]);
   const measured = [];
-  for (const [name, attrs, hover] of variants) measured.push({ name, result: await measureMemoryOf(browser, attrs, hover) });
+  for (const [name, attrs, hover] of variants)
+    measured.push({ name, result: await measureMemoryOf(browser, attrs, hover) });
   return measured;
 }

@@ -62,7 +62,9 @@ function table(head, rows) {
   const cells = [head, ...rows.map((row) => row.map(String))];
   const widths = head.map((_, i) => Math.max(3, ...cells.map((row) => row[i].length)));
   const line = (/** @type {string[]} */ row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 /**
@@ -84,7 +86,17 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
   const rowOrder = (/** @type {(typeof latency)[number]} */ r) =>
     r.integration === HAND ? 0 : r.integration === COLD ? 1 : r.gap === HEADLINE_GAP ? 2 : 3;
   const latencyTable = table(
-    ['integration', 'hover → click', 'median', 'p95', 'min–max', 'median ÷ (a)', 'speed-up vs (a)', 'requests / attempt: session, Stripe.js', 'begun before the click: session, Stripe.js'],
+    [
+      'integration',
+      'hover → click',
+      'median',
+      'p95',
+      'min–max',
+      'median ÷ (a)',
+      'speed-up vs (a)',
+      'requests / attempt: session, Stripe.js',
+      'begun before the click: session, Stripe.js',
+    ],
     // (a), then (d), both after a click with nothing before it; then the hover gaps, the headline first.
     [...latency]
       .sort((x, y) => rowOrder(x) - rowOrder(y) || y.gap - x.gap || x.integration.key.localeCompare(y.integration.key))
@@ -106,7 +118,16 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
   );
 
   const loadTable = table(
-    ['page', 'session requests', 'js.stripe.com requests', 'lazy fc-relink chunk requests', 'all requests', 'script time (median)', 'JS heap (median)', 'layout shift (max)'],
+    [
+      'page',
+      'session requests',
+      'js.stripe.com requests',
+      'lazy fc-relink chunk requests',
+      'all requests',
+      'script time (median)',
+      'JS heap (median)',
+      'layout shift (max)',
+    ],
     load.map((p) => [
       p.name,
       p.sessions,
@@ -120,7 +141,16 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
   );
 
   const memoryTable = table(
-    ['variant', `heap after GC vs warm baseline, after ${CYCLES} / ${2 * CYCLES} / ${3 * CYCLES} cycles`, 'growth round 1 → 3, per cycle', 'listeners on window + document (before → after)', 'all JS listeners (before → after)', 'fc-relink instances alive after each round', 'census check (1 connected)', 'session / Stripe.js requests'],
+    [
+      'variant',
+      `heap after GC vs warm baseline, after ${CYCLES} / ${2 * CYCLES} / ${3 * CYCLES} cycles`,
+      'growth round 1 → 3, per cycle',
+      'listeners on window + document (before → after)',
+      'all JS listeners (before → after)',
+      'fc-relink instances alive after each round',
+      'census check (1 connected)',
+      'session / Stripe.js requests',
+    ],
     memory.map(({ name, result }) => {
       const { baseline, rounds, census, sessions, stripe } = result;
       const last = rounds[rounds.length - 1];
@@ -165,18 +195,26 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
     ],
     [
       '(b) is never slower than (a) (median and p95, every gap)',
-      latency.filter((r) => r.integration === DEFAULT).every((r) => r.median <= reference.median && r.p95 <= reference.p95),
-      latency.filter((r) => r.integration === DEFAULT).map((r) => `${r.gap} ms: ${fmtMs(r.median)} / ${fmtMs(r.p95)}`).join('; '),
+      latency
+        .filter((r) => r.integration === DEFAULT)
+        .every((r) => r.median <= reference.median && r.p95 <= reference.p95),
+      latency
+        .filter((r) => r.integration === DEFAULT)
+        .map((r) => `${r.gap} ms: ${fmtMs(r.median)} / ${fmtMs(r.p95)}`)
+        .join('; '),
     ],
     [
       '(d) a cold click is never slower than (a) (median and p95)',
       coldRow ? coldRow.median <= reference.median && coldRow.p95 <= reference.p95 : false,
-      coldRow ? `${fmtMs(coldRow.median)} / ${fmtMs(coldRow.p95)} against ${fmtMs(reference.median)} / ${fmtMs(reference.p95)}` : 'not measured',
+      coldRow
+        ? `${fmtMs(coldRow.median)} / ${fmtMs(coldRow.p95)} against ${fmtMs(reference.median)} / ${fmtMs(reference.p95)}`
+        : 'not measured',
     ],
     [
       // Without a lazily loaded chunk to watch, a zero would prove nothing.
       'no lazily loaded fc-relink chunk, session or Stripe.js request at page load (1 and 100 elements)',
-      lazyChunks.length > 0 && load.filter((p) => p.fc).every((p) => p.lazy === 0 && p.sessions === 0 && p.stripe === 0),
+      lazyChunks.length > 0 &&
+        load.filter((p) => p.fc).every((p) => p.lazy === 0 && p.sessions === 0 && p.stripe === 0),
       lazyChunks.length === 0
         ? 'no lazily loaded chunk found in the build'
         : `${load
@@ -233,11 +271,13 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
 
   const ratioLines = [
     `- cold click, preload="none": (d)/(a) = ${coldRow ? fmtRatio(ratio(coldRow.median)) : '—'}`,
-  ].concat(GAPS.map((gap) => {
-    const b = findRow(DEFAULT, gap);
-    const c = findRow(PREFETCH, gap);
-    return `- ${gap} ms hover: (b)/(a) = ${b ? fmtRatio(ratio(b.median)) : '—'}, (c)/(a) = ${c ? fmtRatio(ratio(c.median)) : '—'}${gap === HEADLINE_GAP ? ' (headline)' : ''}`;
-  }));
+  ].concat(
+    GAPS.map((gap) => {
+      const b = findRow(DEFAULT, gap);
+      const c = findRow(PREFETCH, gap);
+      return `- ${gap} ms hover: (b)/(a) = ${b ? fmtRatio(ratio(b.median)) : '—'}, (c)/(a) = ${c ? fmtRatio(ratio(c.median)) : '—'}${gap === HEADLINE_GAP ? ' (headline)' : ''}`;
+    }),
+  );
 
   const cpus = os.cpus();
   const machine = [
@@ -268,9 +308,9 @@ export function writeReport({ results, chromiumVersion, startedAt, loadAtStart }
 
   // The command that reproduces this run: every setting given in the environment, then the script.
   const command = [
-    ...SETTING_NAMES
-      .filter((name) => process.env[name] !== undefined && process.env[name] !== '')
-      .map((name) => `${name}=${process.env[name]}`),
+    ...SETTING_NAMES.filter((name) => process.env[name] !== undefined && process.env[name] !== '').map(
+      (name) => `${name}=${process.env[name]}`,
+    ),
     'npm run bench',
   ].join(' ');
 
@@ -364,7 +404,9 @@ ${checkTable}
 `;
 
   console.log(`\nfc-relink bench — Chromium ${chromiumVersion}, ${os.cpus().length} cores, ${Math.round(elapsed)} s\n`);
-  console.log(`Click to flow (endpoint ${ENDPOINT_MS} ms, Stripe.js ${STRIPE_MS} ms, ${RUNS} runs each)\n${latencyTable}\n`);
+  console.log(
+    `Click to flow (endpoint ${ENDPOINT_MS} ms, Stripe.js ${STRIPE_MS} ms, ${RUNS} runs each)\n${latencyTable}\n`,
+  );
   console.log(`${ratioLines.join('\n')}\n`);
   console.log(`Page load\n${loadTable}\n`);
   console.log(`Memory\n${memoryTable}\n`);

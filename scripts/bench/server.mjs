@@ -60,7 +60,7 @@ export async function buildBundles() {
   const outputs = element.metafile.outputs;
   const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint !== undefined);
   const eager = new Set();
-  for (const pending = entry ? [entry] : []; pending.length > 0; ) {
+  for (const pending = entry ? [entry] : []; pending.length > 0;) {
     const key = /** @type {string} */ (pending.pop());
     if (eager.has(key)) continue;
     eager.add(key);
@@ -73,7 +73,10 @@ export async function buildBundles() {
     if (eager.has(key) && key !== entry) staticChunks.push(`/fc/${name}`);
     if (!eager.has(key) && name.endsWith('.js')) lazyChunks.push(`/fc/${name}`);
     bundleSizes.push({
-      name: key === entry ? 'fc-relink.js, the entry (the element with Lit)' : `${name}, ${eager.has(key) ? 'imported by the entry' : 'lazy (reached only by a dynamic import)'}`,
+      name:
+        key === entry
+          ? 'fc-relink.js, the entry (the element with Lit)'
+          : `${name}, ${eager.has(key) ? 'imported by the entry' : 'lazy (reached only by a dynamic import)'}`,
       bytes: file.contents.byteLength,
       gzip: gzipSync(file.contents).byteLength,
     });
@@ -86,7 +89,11 @@ export async function buildBundles() {
   const [hw] = handwritten.outputFiles ?? [];
   if (!hw) throw new Error('esbuild returned no handwritten.js');
   files.set('/handwritten.js', { body: hw.text, type: 'text/javascript' });
-  bundleSizes.push({ name: 'handwritten.js (with the Stripe.js loader)', bytes: hw.contents.byteLength, gzip: gzipSync(hw.contents).byteLength });
+  bundleSizes.push({
+    name: 'handwritten.js (with the Stripe.js loader)',
+    bytes: hw.contents.byteLength,
+    gzip: gzipSync(hw.contents).byteLength,
+  });
 }
 
 const read = (/** @type {string} */ name) => readFileSync(path.join(BENCH, name), 'utf8');
@@ -117,10 +124,10 @@ const tag = (attrs) =>
  * @param {string} name @param {number} count @param {Record<string, string>} attrs
  */
 export function elementPage(name, count, attrs, { script = true } = {}) {
-  const html = ELEMENT_TEMPLATE.replace(ELEMENTS_SLOT, Array.from({ length: count }, () => tag(attrs)).join('\n      ')).replace(
-    ELEMENT_SCRIPT,
-    script ? ELEMENT_SCRIPT : '',
-  );
+  const html = ELEMENT_TEMPLATE.replace(
+    ELEMENTS_SLOT,
+    Array.from({ length: count }, () => tag(attrs)).join('\n      '),
+  ).replace(ELEMENT_SCRIPT, script ? ELEMENT_SCRIPT : '');
   const pagePath = `/pages/${name}.html`;
   files.set(pagePath, { body: html, type: 'text/html' });
   return pagePath;
@@ -129,7 +136,9 @@ export function elementPage(name, count, attrs, { script = true } = {}) {
 // The page for the element's own costs: the bundle is preloaded and compiled before the timed
 // import, so the figure is evaluation and define, not the route's delivery of the file.
 export function microPage() {
-  const preloads = ['/fc/fc-relink.js', ...staticChunks].map((href) => `<link rel="modulepreload" href="${href}">`).join('');
+  const preloads = ['/fc/fc-relink.js', ...staticChunks]
+    .map((href) => `<link rel="modulepreload" href="${href}">`)
+    .join('');
   files.set('/micro.html', {
     type: 'text/html',
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/bench.css">${preloads}
@@ -189,7 +198,12 @@ function router(traffic) {
       if (!STRIPE_JS.test(url.pathname)) return reply(route, { status: 404, body: '' });
       // Playwright has no delay option: the timer is the latency.
       await sleep(STRIPE_MS);
-      return reply(route, { status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: FAKE_STRIPE });
+      return reply(route, {
+        status: 200,
+        contentType: 'text/javascript',
+        headers: { 'cache-control': 'no-store' },
+        body: FAKE_STRIPE,
+      });
     }
     if (url.origin !== ORIGIN) {
       traffic.foreign.push(url.href);
@@ -217,7 +231,12 @@ function router(traffic) {
     }
     const file = files.get(url.pathname);
     if (!file) return reply(route, { status: 404, body: '' });
-    return reply(route, { status: 200, contentType: file.type, headers: { 'cache-control': 'no-store' }, body: file.body });
+    return reply(route, {
+      status: 200,
+      contentType: file.type,
+      headers: { 'cache-control': 'no-store' },
+      body: file.body,
+    });
   };
 }
 

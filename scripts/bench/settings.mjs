@@ -30,7 +30,15 @@ export const GAPS = (process.env.BENCH_GAPS ?? '150,400,800').split(',').map((ga
 export const HEADLINE_GAP = GAPS[GAPS.length - 1];
 export const OUT = process.env.BENCH_OUT ?? 'docs/project/benchmarks.md';
 /** The settings a run was given, in the order the command that reproduces it names them. */
-export const SETTING_NAMES = ['BENCH_ENDPOINT_MS', 'BENCH_STRIPE_MS', 'BENCH_RUNS', 'BENCH_GAPS', 'BENCH_LOAD_RUNS', 'BENCH_CYCLES', 'BENCH_CLS_RUNS'];
+export const SETTING_NAMES = [
+  'BENCH_ENDPOINT_MS',
+  'BENCH_STRIPE_MS',
+  'BENCH_RUNS',
+  'BENCH_GAPS',
+  'BENCH_LOAD_RUNS',
+  'BENCH_CYCLES',
+  'BENCH_CLS_RUNS',
+];
 
 /** How long the pretend customer keeps the flow open before cancelling (layout-shift runs). */
 export const FLOW_MS = 300;

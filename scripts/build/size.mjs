@@ -15,7 +15,7 @@ import { checkSizeTable } from './size-table.mjs';
 // Raised from 3,500 / 10,000 / 2,000 when the shell gained what the customer needs at first paint
 // (why and by when, relinked elsewhere, attempt ids, the words for each outcome) and the attempt
 // half the host-modal layer: see CONTRIBUTING.md, Sizes.
-const BUDGETS = { shell: 5500, total: 13000, hosted: 2200 };
+const BUDGETS = { shell: 5800, total: 13500, hosted: 2200 };
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
 /**
@@ -31,7 +31,8 @@ function parts(outputs, start) {
       if (known.has(file) || !outputs[file]) continue;
       known.add(file);
       files.push(file);
-      for (const { path, kind, external } of outputs[file].imports) if (!external && kind === 'import-statement') queue.push(path);
+      for (const { path, kind, external } of outputs[file].imports)
+        if (!external && kind === 'import-statement') queue.push(path);
     }
     return files;
   };
@@ -79,13 +80,19 @@ async function integratorBundle() {
   const { outputs, entry, size } = await bundle("import 'fc-relink';");
   const { atLoad, lazy } = parts(outputs, entry);
   const lit = await bundle("import { LitElement, html, css } from 'lit'; globalThis.keep = [LitElement, html, css];");
-  const loader = await bundle("import { loadStripe } from '@stripe/stripe-js/pure/index.mjs'; globalThis.keep = [loadStripe];");
+  const loader = await bundle(
+    "import { loadStripe } from '@stripe/stripe-js/pure/index.mjs'; globalThis.keep = [loadStripe];",
+  );
   const minus = (baseline) => baseline.size([baseline.entry]);
   return {
     shell: size(atLoad) - minus(lit),
     lazy: lazy.map(({ name, files }) => ({
       name,
-      bytes: size(files) - (files.some((file) => Object.keys(outputs[file].inputs).some((input) => input.includes('@stripe/stripe-js'))) ? minus(loader) : 0),
+      bytes:
+        size(files) -
+        (files.some((file) => Object.keys(outputs[file].inputs).some((input) => input.includes('@stripe/stripe-js')))
+          ? minus(loader)
+          : 0),
     })),
   };
 }
@@ -111,7 +118,11 @@ const total = own.shell + attempt;
 const part = (name) => (name ? `the ${name.split('/').at(-2)} half` : 'a chunk shared by halves');
 const rows = [
   ['the shell, loaded with the import', own.shell, BUDGETS.shell],
-  ...own.lazy.map(({ name, bytes }) => [`${part(name)}, when first needed`, bytes, name === 'dist/hosted/index.js' ? BUDGETS.hosted : undefined]),
+  ...own.lazy.map(({ name, bytes }) => [
+    `${part(name)}, when first needed`,
+    bytes,
+    name === 'dist/hosted/index.js' ? BUDGETS.hosted : undefined,
+  ]),
   ['shell + attempt half (verify and prefetch included)', total, BUDGETS.total],
   ['CDN build at page load (Lit inside)', cdn.atLoad],
   ['CDN build, attempt chunk', cdn.later],
@@ -121,9 +132,12 @@ for (const [name, bytes, budget] of rows) {
   console.log(`  ${name.padEnd(40)} ${String(bytes).padStart(6)} B  ${budget ? `budget ${budget}` : ''}`);
 }
 const over = [];
-if (own.shell > BUDGETS.shell) over.push(`the shell is ${own.shell - BUDGETS.shell} B over its ${BUDGETS.shell} B budget`);
-if (total > BUDGETS.total) over.push(`shell + attempt half is ${total - BUDGETS.total} B over its ${BUDGETS.total} B budget`);
-if (hosted > BUDGETS.hosted) over.push(`the hosted half is ${hosted - BUDGETS.hosted} B over its ${BUDGETS.hosted} B budget`);
+if (own.shell > BUDGETS.shell)
+  over.push(`the shell is ${own.shell - BUDGETS.shell} B over its ${BUDGETS.shell} B budget`);
+if (total > BUDGETS.total)
+  over.push(`shell + attempt half is ${total - BUDGETS.total} B over its ${BUDGETS.total} B budget`);
+if (hosted > BUDGETS.hosted)
+  over.push(`the hosted half is ${hosted - BUDGETS.hosted} B over its ${BUDGETS.hosted} B budget`);
 if (attempt === 0) over.push('no attempt half was found: the element no longer loads it through import()');
 const table = await checkSizeTable(rows, { write: process.argv.includes('--write') });
 if (table) over.push(table);

@@ -21,17 +21,27 @@ if (!secret || !publishableKey) {
 }
 // Never echo a key: say only what kind was given.
 if (!/^(?:sk|rk)_test_/.test(secret) || !/^pk_test_/.test(publishableKey)) {
-  console.error(`demo:live runs only in test mode: STRIPE_SECRET_KEY must start sk_test_ (or rk_test_) and STRIPE_PUBLISHABLE_KEY pk_test_.\n\n${HELP}`);
+  console.error(
+    `demo:live runs only in test mode: STRIPE_SECRET_KEY must start sk_test_ (or rk_test_) and STRIPE_PUBLISHABLE_KEY pk_test_.\n\n${HELP}`,
+  );
   process.exit(1);
 }
 
 const stripe = new Stripe(secret);
 const customer = await demoCustomer(stripe, process.env.STRIPE_CUSTOMER?.trim());
 const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET?.trim() || undefined;
-const server = createLiveDemoServer({ stripe, publishableKey, customer, webhookSecret, log: (line) => console.error(line) });
+const server = createLiveDemoServer({
+  stripe,
+  publishableKey,
+  customer,
+  webhookSecret,
+  log: (line) => console.error(line),
+});
 const port = Number(process.env.PORT ?? 8787);
 server.listen(port, '127.0.0.1', () => {
-  console.log(`fc-relink live demo: http://localhost:${port}/  (Stripe test mode, customer ${customer}; Ctrl+C to stop)`);
+  console.log(
+    `fc-relink live demo: http://localhost:${port}/  (Stripe test mode, customer ${customer}; Ctrl+C to stop)`,
+  );
   console.log(webhookLines(port, webhookSecret !== undefined).join('\n'));
 });
 
@@ -46,9 +56,9 @@ function webhookLines(port, listening) {
   ].join(',');
   const forward = `  stripe listen --forward-to localhost:${port}/api/stripe-webhook --events ${events}`;
   return listening
-    ? ['Webhooks: POST /api/stripe-webhook. Forward Stripe\'s events to it with the Stripe CLI:', forward]
+    ? ["Webhooks: POST /api/stripe-webhook. Forward Stripe's events to it with the Stripe CLI:", forward]
     : [
-        'Webhooks: to receive Stripe\'s events, run the Stripe CLI in another terminal:',
+        "Webhooks: to receive Stripe's events, run the Stripe CLI in another terminal:",
         forward,
         'then restart this demo with STRIPE_WEBHOOK_SECRET set to the whsec_… it prints.',
       ];

@@ -14,7 +14,11 @@ import {
 } from '../../dist/server/index.js';
 
 const ROOT = fileURLToPath(new URL('../../demo-dist/', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 const DEMO_EMAIL = 'fc-relink-demo@example.com';
 
 /** The customer whose accounts the demo shows: the given one, or a demo customer made once. */
@@ -22,7 +26,11 @@ export async function demoCustomer(stripe, given) {
   if (given) return given;
   const found = await stripe.customers.list({ email: DEMO_EMAIL, limit: 1 });
   if (found.data[0]) return found.data[0].id;
-  const created = await stripe.customers.create({ email: DEMO_EMAIL, name: 'fc-relink demo', metadata: { fc_relink_demo: 'true' } });
+  const created = await stripe.customers.create({
+    email: DEMO_EMAIL,
+    name: 'fc-relink demo',
+    metadata: { fc_relink_demo: 'true' },
+  });
   return created.id;
 }
 
@@ -58,7 +66,9 @@ function sendJson(res, status, body) {
 function demoWebhook(stripe, webhookSecret, log) {
   if (!webhookSecret) {
     return (req, res) =>
-      sendJson(res, 404, { error: { message: 'Start demo:live with STRIPE_WEBHOOK_SECRET (from `stripe listen`) to receive webhooks.' } });
+      sendJson(res, 404, {
+        error: { message: 'Start demo:live with STRIPE_WEBHOOK_SECRET (from `stripe listen`) to receive webhooks.' },
+      });
   }
   const seen = new Set();
   const once = (event) => (seen.has(event.id) ? false : (seen.add(event.id), true));
@@ -102,7 +112,10 @@ export function createLiveDemoServer({
     'GET /api/config': (req, res) => sendJson(res, 200, { publishableKey, customer }),
     'GET /api/accounts': async (req, res) => {
       try {
-        const list = await stripe.financialConnections.accounts.list({ account_holder: { customer }, limit: 100 }, { apiVersion });
+        const list = await stripe.financialConnections.accounts.list(
+          { account_holder: { customer }, limit: 100 },
+          { apiVersion },
+        );
         const now = Math.floor(Date.now() / 1000);
         sendJson(res, 200, {
           accounts: list.data.map((a) => ({
@@ -133,7 +146,10 @@ export function createLiveDemoServer({
       const file = normalize(join(root, path === '/' ? 'live.html' : decodeURIComponent(path)));
       if (!file.startsWith(root.replace(/[\\/]$/, '') + sep)) throw new Error('outside root');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -85,7 +85,11 @@ function killAllOnExit() {
   if (listening) return;
   listening = true;
   process.on('exit', killAll);
-  for (const [signal, number] of [['SIGHUP', 1], ['SIGINT', 2], ['SIGTERM', 15]]) {
+  for (const [signal, number] of [
+    ['SIGHUP', 1],
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+  ]) {
     process.on(signal, () => {
       killAll();
       // Alone, behave as Node would have without a listener. (A test runner that listens too,

@@ -24,7 +24,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 function run(engine) {
   return new Promise((resolve) => {
-    const env = { ...process.env, BROWSERS: engine, PROPERTY_RUNS: process.env.PROPERTY_RUNS ?? String(PROPERTY_RUNS[engine]) };
+    const env = {
+      ...process.env,
+      BROWSERS: engine,
+      PROPERTY_RUNS: process.env.PROPERTY_RUNS ?? String(PROPERTY_RUNS[engine]),
+    };
     current = spawn(wtr, process.argv.slice(2), { env, stdio: 'inherit' });
     current.on('exit', (code, signal) => {
       current = null;
@@ -40,5 +44,7 @@ for (const engine of enginesFromEnv()) {
   results.push({ engine, code, seconds: Math.round((performance.now() - started) / 1000) });
   if (code >= 128) break; // interrupted: stop here
 }
-console.log(`\nBrowser tests: ${results.map(({ engine, code, seconds }) => `${engine} ${code === 0 ? 'passed' : 'FAILED'} (${seconds} s)`).join(', ')}`);
+console.log(
+  `\nBrowser tests: ${results.map(({ engine, code, seconds }) => `${engine} ${code === 0 ? 'passed' : 'FAILED'} (${seconds} s)`).join(', ')}`,
+);
 process.exit(results.every(({ code }) => code === 0) ? 0 : 1);

@@ -12,7 +12,10 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 /** The engines BROWSERS names (default: all), in a stable order; an unknown name is an error. */
 export function enginesFromEnv(value = process.env.BROWSERS) {
   if (!value) return ENGINES;
-  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   if (names.length === 0 || names.some((name) => !ENGINES.includes(name))) {
     throw new Error(`BROWSERS=${value}: expected a comma-separated list of ${ENGINES.join(', ')}`);
   }
@@ -23,7 +26,10 @@ export function enginesFromEnv(value = process.env.BROWSERS) {
 // engine it does not run (npm run fuzz) works where that engine is missing.
 function requireEngine(engine) {
   const missing = missingFor(engine);
-  if (missing) throw new Error(`Cannot run the browser tests in ${engine} here; missing: ${missing}. BROWSERS=chromium runs Chromium alone.`);
+  if (missing)
+    throw new Error(
+      `Cannot run the browser tests in ${engine} here; missing: ${missing}. BROWSERS=chromium runs Chromium alone.`,
+    );
 }
 
 function chromium() {
@@ -75,7 +81,12 @@ class WebKitLauncher extends WebdriverLauncher {
     const { hostname, port, capabilities } = this.#webkit;
     // Classic WebDriver: WebdriverIO would otherwise ask for WebDriver BiDi (webSocketUrl), which
     // WebKitWebDriver refuses ("Failed to match capabilities").
-    Object.assign(this.options, { hostname, port, path: '/', capabilities: { ...capabilities, 'wdio:enforceWebDriverClassic': true } });
+    Object.assign(this.options, {
+      hostname,
+      port,
+      path: '/',
+      capabilities: { ...capabilities, 'wdio:enforceWebDriverClassic': true },
+    });
     await super.initialize({ ...config, concurrency: 1 }, testFiles);
     this.name = 'WebKit';
   }

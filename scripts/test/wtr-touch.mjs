@@ -37,8 +37,13 @@ export const touchCommand = {
   name: 'touch-command',
   async executeCommand({ command, payload, session }) {
     if (command !== 'touch') return undefined;
-    if (!['start', 'end', 'reset'].includes(payload?.type) || (payload.type === 'start' && !Array.isArray(payload.position))) {
-      throw new Error("touch: the payload must be { type: 'start', position: [x, y] }, { type: 'end' } or { type: 'reset' }");
+    if (
+      !['start', 'end', 'reset'].includes(payload?.type) ||
+      (payload.type === 'start' && !Array.isArray(payload.position))
+    ) {
+      throw new Error(
+        "touch: the payload must be { type: 'start', position: [x, y] }, { type: 'end' } or { type: 'reset' }",
+      );
     }
     const { browser } = session;
     if (browser.type === 'playwright') await chromiumTouch(browser.getPage(session.id), payload);

@@ -91,7 +91,10 @@ function publishableKeyOf(host: AttemptHost): string | null {
   if (/^[sr]k_/.test(key)) {
     // The key itself is never repeated: it is a secret that must be rolled.
     const kind = key.startsWith('s') ? 'secret' : 'restricted';
-    fail('invalid_publishable_key', `publishable-key is a ${kind} key: roll it, and use a publishable key (pk_test_… or pk_live_…).`);
+    fail(
+      'invalid_publishable_key',
+      `publishable-key is a ${kind} key: roll it, and use a publishable key (pk_test_… or pk_live_…).`,
+    );
   }
   return isStripeId(key, 'pk_test_') || isStripeId(key, 'pk_live_')
     ? key
@@ -103,11 +106,15 @@ function stripeSource(host: AttemptHost, publishableKey: string | null, stripeAc
   // Preact sets a property it unsets to '': that is not set either.
   const instance = host.stripe || null;
   if (instance === null) {
-    return publishableKey === null ? invalidConfig('publishable-key is required (pk_test_… or pk_live_…).') : { publishableKey, stripeAccount };
+    return publishableKey === null
+      ? invalidConfig('publishable-key is required (pk_test_… or pk_live_…).')
+      : { publishableKey, stripeAccount };
   }
   // A promise is checked when it resolves; anything else can be checked now.
   const thenable = typeof (instance as Partial<PromiseLike<unknown>>).then === 'function';
-  return thenable || isStripeLike(instance) ? { instance } : invalidConfig('stripe must be a Stripe.js instance or a Promise of one.');
+  return thenable || isStripeLike(instance)
+    ? { instance }
+    : invalidConfig('stripe must be a Stripe.js instance or a Promise of one.');
 }
 
 /** The page's function when it set one, else the endpoint; null when neither is set. */
@@ -129,14 +136,17 @@ function answerSource<F>(
 function headersOf(headers: Record<string, string> | null | undefined): Readonly<Record<string, string>> {
   // Preact sets a property it unsets to '': that is not set either.
   if (!headers) return {};
-  if (typeof headers !== 'object' || Array.isArray(headers)) return invalidConfig('headers must be an object of header names and values.');
+  if (typeof headers !== 'object' || Array.isArray(headers))
+    return invalidConfig('headers must be an object of header names and values.');
   const given = { ...headers };
   for (const [name, value] of Object.entries(given)) {
     try {
       new Headers([[name, value]]);
     } catch {
       // The value is not repeated: a header may carry a token.
-      invalidConfig(`headers: ${JSON.stringify(name)} is not a valid header name, or its value is not a valid header value.`);
+      invalidConfig(
+        `headers: ${JSON.stringify(name)} is not a valid header name, or its value is not a valid header value.`,
+      );
     }
   }
   return given;
@@ -145,7 +155,10 @@ function headersOf(headers: Record<string, string> | null | undefined): Readonly
 /** Validates what requests to the merchant's endpoints need; throws the first problem found. */
 export function validateEndpoints(host: AttemptHost): EndpointConfig {
   const account = optionalId(host.account, 'fca_', 'account');
-  const verify = answerSource(host.verifySession, host.verifyUrl, { property: 'verifySession', attribute: 'verify-url' });
+  const verify = answerSource(host.verifySession, host.verifyUrl, {
+    property: 'verifySession',
+    attribute: 'verify-url',
+  });
   const credentials = host.credentials ?? 'same-origin';
   if (!CREDENTIALS.includes(credentials)) invalidConfig('credentials must be same-origin, include or omit.');
   return {

@@ -23,7 +23,11 @@ export function raceAbort<T>(promise: PromiseLike<T>, signal: AbortSignal): Prom
  * rejects with ABORTED or TIMEOUT the moment either happens. A synchronous throw is a rejection.
  */
 // Our own timer rather than AbortSignal.any/timeout: any() is missing before Safari 17.4.
-export async function within<T>(ms: number, parent: AbortSignal, work: (signal: AbortSignal) => T | PromiseLike<T>): Promise<T> {
+export async function within<T>(
+  ms: number,
+  parent: AbortSignal,
+  work: (signal: AbortSignal) => T | PromiseLike<T>,
+): Promise<T> {
   if (parent.aborted) throw ABORTED;
   const controller = new AbortController();
   const abort = () => controller.abort();

@@ -19,8 +19,7 @@ export interface CallNames {
 
 /** The endpoint and the body to POST to it, or the page's function (called with the signal). */
 export type EndpointSource =
-  | { readonly url: string; readonly body: unknown }
-  | { readonly call: (signal: AbortSignal) => Promise<unknown> };
+  { readonly url: string; readonly body: unknown } | { readonly call: (signal: AbortSignal) => Promise<unknown> };
 
 /** A JSON answer, and the HTTP status it came with (none from a function). */
 export interface JsonAnswer {
@@ -63,7 +62,8 @@ async function post(url: string, body: unknown, config: EndpointConfig, signal: 
     redirect: sameOrigin ? 'follow' : 'manual',
     signal,
   });
-  if (response.type === 'opaqueredirect') throw new Error('it redirected, and a cross-origin endpoint must answer itself');
+  if (response.type === 'opaqueredirect')
+    throw new Error('it redirected, and a cross-origin endpoint must answer itself');
   return response;
 }
 
@@ -79,10 +79,14 @@ export async function callEndpoint(
 ): Promise<JsonAnswer> {
   const what = 'url' in source ? names.endpoint : names.fn;
   const httpError = (status: number, detail: unknown): never =>
-    fail(names.httpError, `${what} answered HTTP ${status}${typeof detail === 'string' && detail ? `: ${detail}` : '.'}`, {
-      status,
-      retryable: retryableStatus(status),
-    });
+    fail(
+      names.httpError,
+      `${what} answered HTTP ${status}${typeof detail === 'string' && detail ? `: ${detail}` : '.'}`,
+      {
+        status,
+        retryable: retryableStatus(status),
+      },
+    );
   let answer: { readonly body: unknown } | { readonly response: Response; readonly text: string };
   try {
     answer = await within(config.sessionTimeout, signal, async (limit) => {
@@ -92,7 +96,8 @@ export async function callEndpoint(
     });
   } catch (error) {
     if (error === ABORTED) throw error;
-    if (error === TIMEOUT) fail(names.unreachable, `${what} did not answer within ${config.sessionTimeout} ms (session-timeout).`);
+    if (error === TIMEOUT)
+      fail(names.unreachable, `${what} did not answer within ${config.sessionTimeout} ms (session-timeout).`);
     // The page's function may reject with the HTTP status it got (fetch wrappers do).
     const status = 'call' in source ? (error as { status?: unknown } | null)?.status : undefined;
     if (typeof status === 'number' && status >= 400 && status <= 599) httpError(status, messageOf(error));
@@ -105,6 +110,10 @@ export async function callEndpoint(
   try {
     return { body: JSON.parse(text), status };
   } catch {
-    return fail(names.notJson, `${what} answered HTTP ${status}, not JSON (${response.headers.get('content-type') ?? 'no content type'}).`, { status });
+    return fail(
+      names.notJson,
+      `${what} answered HTTP ${status}, not JSON (${response.headers.get('content-type') ?? 'no content type'}).`,
+      { status },
+    );
   }
 }

@@ -49,5 +49,7 @@ export function messageOf(error: unknown): string {
  * for anything else (a bug, ours or a hook's), `unexpected` with what was thrown.
  */
 export function detailOf(error: unknown, unexpected: RelinkErrorCode): RelinkErrorDetail {
-  return error instanceof AttemptError ? error.detail : relinkError(unexpected, `Unexpected failure: ${messageOf(error)}`);
+  return error instanceof AttemptError
+    ? error.detail
+    : relinkError(unexpected, `Unexpected failure: ${messageOf(error)}`);
 }

@@ -161,7 +161,11 @@ export function prefetchIntent(host: AttemptHost, type: string): void {
 }
 
 /** The session prefetched for this attempt's configuration, if there is one; else `null`. */
-export function takePrefetched(host: AttemptHost, config: AttemptConfig, signal: AbortSignal): Promise<ValidSession> | null {
+export function takePrefetched(
+  host: AttemptHost,
+  config: AttemptConfig,
+  signal: AbortSignal,
+): Promise<ValidSession> | null {
   return prefetchers.get(host)?.take(config, signal) ?? null;
 }
 

@@ -43,7 +43,9 @@ const MALFORMED = Symbol('malformed');
 function accountOf(raw: unknown): RelinkAccount {
   if (!isObject(raw) || typeof raw.id !== 'string') throw MALFORMED;
   const documented = Object.fromEntries(ACCOUNT_FIELDS.map((field) => [field, raw[field]]));
-  const copy: unknown = JSON.parse(JSON.stringify(documented), (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value));
+  const copy: unknown = JSON.parse(JSON.stringify(documented), (_key, value: unknown) =>
+    typeof value === 'string' ? redact(value) : value,
+  );
   // Typed as Stripe.js types its accounts: only the id is checked, the rest is as Stripe.js sent it.
   return Object.freeze(copy) as RelinkAccount;
 }
@@ -56,9 +58,14 @@ function stripeErrorOf(raw: unknown): RelinkStripeError {
   return Object.freeze(error);
 }
 
-const idsOf = (accounts: readonly RelinkAccount[]): readonly string[] => Object.freeze(accounts.map((account) => account.id));
+const idsOf = (accounts: readonly RelinkAccount[]): readonly string[] =>
+  Object.freeze(accounts.map((account) => account.id));
 
-function interpret(raw: unknown, session: ValidSession, expectedLivemode: boolean | null): Exclude<AttemptOutcome, { status: 'error' }> {
+function interpret(
+  raw: unknown,
+  session: ValidSession,
+  expectedLivemode: boolean | null,
+): Exclude<AttemptOutcome, { status: 'error' }> {
   // Objects only: a function or a Proxy-like oddity carrying the right names is not Stripe's shape.
   const { error, financialConnectionsSession: returned } = isObject(raw) ? raw : {};
   if (error) {

@@ -88,7 +88,8 @@ export async function runAttempt(host: AttemptHost, hooks: AttemptHooks): Promis
     }
     return outcome;
   } catch (error) {
-    if (error === ABORTED) return { status: 'cancel', mode: session?.mode ?? null, sessionId: session?.sessionId ?? null };
+    if (error === ABORTED)
+      return { status: 'cancel', mode: session?.mode ?? null, sessionId: session?.sessionId ?? null };
     return { status: 'error', error: detailOf(error, UNEXPECTED[stage]) };
   }
 }

@@ -54,7 +54,8 @@ export function parseSession(body: unknown, status?: number): ValidSession {
     authorization,
     account,
     // An id is shown in events and kept in storage: never the client secret in its place.
-    sessionId: session.id == null ? null : isSessionId(session.id) ? session.id : bad('id is not a session id like fcsess_….'),
+    sessionId:
+      session.id == null ? null : isSessionId(session.id) ? session.id : bad('id is not a session id like fcsess_….'),
     livemode: livemode == null ? null : typeof livemode === 'boolean' ? livemode : bad('livemode is not a boolean.'),
   };
 }
@@ -64,12 +65,18 @@ export function parseSession(body: unknown, status?: number): ValidSession {
  * `fetchSession`, within `session-timeout`, and validates it. Throws the error to report, or
  * ABORTED.
  */
-export async function requestSession(config: AttemptConfig, attempt: string, signal: AbortSignal): Promise<ValidSession> {
+export async function requestSession(
+  config: AttemptConfig,
+  attempt: string,
+  signal: AbortSignal,
+): Promise<ValidSession> {
   const { session, account } = config;
   const body: RelinkSessionRequest = account === null ? { attempt } : { account, attempt };
   const { body: answer, status } = await callEndpoint(
     SESSION_CALL,
-    'call' in session ? { call: (limit) => session.call({ account, attempt, signal: limit }) } : { url: session.url, body },
+    'call' in session
+      ? { call: (limit) => session.call({ account, attempt, signal: limit }) }
+      : { url: session.url, body },
     config,
     signal,
   );
@@ -79,13 +86,20 @@ export async function requestSession(config: AttemptConfig, attempt: string, sig
 /** Fails closed when the session is not the one this element asked for; before Stripe opens. */
 export function checkSession(config: AttemptConfig, session: ValidSession): void {
   if (config.account !== null && session.account !== config.account) {
-    fail('session_mismatch', `The endpoint's session is for ${session.account ?? 'any account'}, not ${config.account}.`);
+    fail(
+      'session_mismatch',
+      `The endpoint's session is for ${session.account ?? 'any account'}, not ${config.account}.`,
+    );
   }
   // Caught here, before the flow opens, rather than after the customer has gone through it.
   if (config.livemode !== null && session.livemode !== null && session.livemode !== config.livemode) {
-    fail('livemode_mismatch', `The endpoint's session is not in ${config.livemode ? 'live' : 'test'} mode, as the key is.`, {
-      stage: 'session',
-    });
+    fail(
+      'livemode_mismatch',
+      `The endpoint's session is not in ${config.livemode ? 'live' : 'test'} mode, as the key is.`,
+      {
+        stage: 'session',
+      },
+    );
   }
   // The server check must be about this attempt's session, named by the endpoint, not by
   // whatever Stripe.js (or a stand-in for it) later reports.

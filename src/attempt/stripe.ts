@@ -48,9 +48,55 @@ function injectStripeJs(): Promise<void> {
 const STRIPE_LOCALES: ReadonlyMap<string, StripeElementLocale> = new Map(
   (
     [
-      'ar', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-AU', 'en-CA', 'en-NZ', 'en-GB', 'es', 'es-ES', 'es-419', 'et',
-      'fi', 'fil', 'fr', 'fr-CA', 'fr-FR', 'he', 'hu', 'hr', 'id', 'it', 'it-IT', 'ja', 'ko', 'lt', 'lv', 'ms', 'mt',
-      'nb', 'nl', 'no', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+      'ar',
+      'bg',
+      'cs',
+      'da',
+      'de',
+      'el',
+      'en',
+      'en-AU',
+      'en-CA',
+      'en-NZ',
+      'en-GB',
+      'es',
+      'es-ES',
+      'es-419',
+      'et',
+      'fi',
+      'fil',
+      'fr',
+      'fr-CA',
+      'fr-FR',
+      'he',
+      'hu',
+      'hr',
+      'id',
+      'it',
+      'it-IT',
+      'ja',
+      'ko',
+      'lt',
+      'lv',
+      'ms',
+      'mt',
+      'nb',
+      'nl',
+      'no',
+      'pl',
+      'pt',
+      'pt-BR',
+      'ro',
+      'ru',
+      'sk',
+      'sl',
+      'sv',
+      'th',
+      'tr',
+      'vi',
+      'zh',
+      'zh-HK',
+      'zh-TW',
     ] as const satisfies readonly StripeElementLocale[]
   ).map((locale) => [locale.toLowerCase(), locale]),
 );
@@ -64,10 +110,17 @@ export function stripeLocale(language: string): StripeElementLocale {
   return STRIPE_LOCALES.get(tag) ?? STRIPE_LOCALES.get(tag.split('-')[0] ?? '') ?? 'auto';
 }
 
-async function load(publishableKey: string, stripeAccount: string | null, locale: StripeElementLocale): Promise<StripeLike> {
+async function load(
+  publishableKey: string,
+  stripeAccount: string | null,
+  locale: StripeElementLocale,
+): Promise<StripeLike> {
   // A page that already has Stripe.js (or its script tag) is left to the loader, which reuses it.
   if (!stripeJsOnPage()) await injectStripeJs();
-  const stripe: unknown = await loadStripe(publishableKey, stripeAccount === null ? { locale } : { stripeAccount, locale });
+  const stripe: unknown = await loadStripe(
+    publishableKey,
+    stripeAccount === null ? { locale } : { stripeAccount, locale },
+  );
   if (!isStripeLike(stripe)) throw new Error('no Stripe.js here');
   const withAppInfo = stripe as StripeLike & { registerAppInfo?: (info: object) => void };
   withAppInfo.registerAppInfo?.({ name: 'fc-relink', version: VERSION });

@@ -90,6 +90,10 @@ export async function verifyRelink(
   } catch (error) {
     // Only a positive answer confirms; anything else fails closed.
     const { message, ...rest } = detailOf(error, 'verification_failed');
-    fail('verification_failed', message, { ...rest, retryable: true, accounts: Object.freeze(accounts.map((account) => account.id)) });
+    fail('verification_failed', message, {
+      ...rest,
+      retryable: true,
+      accounts: Object.freeze(accounts.map((account) => account.id)),
+    });
   }
 }

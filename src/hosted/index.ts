@@ -43,7 +43,8 @@ function parseHosted(
   status: number | undefined,
   origins: readonly string[],
 ): { id: string; url: string } {
-  const bad = (why: string): never => fail('invalid_session_response', `Bad hosted session response: ${why}`, withStatus(status));
+  const bad = (why: string): never =>
+    fail('invalid_session_response', `Bad hosted session response: ${why}`, withStatus(status));
   if (!isObject(body)) return bad('not an object.');
   const { id, url: page } = body;
   if (!isSessionId(id)) return bad('id is not a session id like fcsess_….');
@@ -65,9 +66,13 @@ export async function startHosted(host: HostedHost, hooks: AttemptHooks): Promis
   let left: ReturnType<typeof leftOrStayed>;
   try {
     const config = attempt.validateEndpoints(host);
-    const origins = hostedOrigins(host.hostedOrigins) ?? invalidConfig('hosted-origins must be origins such as http://localhost:8000.');
-    const account = config.account ?? invalidConfig('account is required with ui="hosted": hosted relink repairs one known account.');
-    const sessionUrl = attempt.url(host.sessionUrl, 'session-url') ?? invalidConfig('session-url is required with ui="hosted".');
+    const origins =
+      hostedOrigins(host.hostedOrigins) ??
+      invalidConfig('hosted-origins must be origins such as http://localhost:8000.');
+    const account =
+      config.account ?? invalidConfig('account is required with ui="hosted": hosted relink repairs one known account.');
+    const sessionUrl =
+      attempt.url(host.sessionUrl, 'session-url') ?? invalidConfig('session-url is required with ui="hosted".');
     hooks.enter('loading');
     const body: RelinkHostedRequest = { account, delivery: 'url', attempt: hooks.attemptId };
     const answer = await attempt.callEndpoint(attempt.SESSION_CALL, { url: sessionUrl, body }, config, hooks.signal);
@@ -92,7 +97,9 @@ export async function startHosted(host: HostedHost, hooks: AttemptHooks): Promis
     return { status: 'error', error: attempt.relinkError('session_request_failed', why) };
   }
   const record = claimRecord(attempt.given(host.account));
-  return record ? resumeHosted(attempt, host, hooks, record, true) : { status: 'cancel', mode: 'same_account', sessionId: null };
+  return record
+    ? resumeHosted(attempt, host, hooks, record, true)
+    : { status: 'cancel', mode: 'same_account', sessionId: null };
 }
 
 /**

@@ -57,7 +57,8 @@ export function claimRecord(account: string | null, now = Date.now()): HostedRec
   if (record && account !== null && record.account !== account) return null;
   forgetRecord();
   const { id, account: recorded, at, attempt } = record ?? {};
-  const valid =
-    isSessionId(id) && isStripeId(recorded, 'fca_') && typeof at === 'number' && isAttemptId(attempt);
-  return valid && now - at <= HOSTED_RECORD_MAX_AGE_MS && now >= at ? { id, account: recorded, mode: 'same_account', at, attempt } : null;
+  const valid = isSessionId(id) && isStripeId(recorded, 'fca_') && typeof at === 'number' && isAttemptId(attempt);
+  return valid && now - at <= HOSTED_RECORD_MAX_AGE_MS && now >= at
+    ? { id, account: recorded, mode: 'same_account', at, attempt }
+    : null;
 }

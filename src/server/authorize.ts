@@ -2,13 +2,17 @@
 // throwing or sloppy authorize() must fail closed, and must not leak its message to the customer.
 import { isStripeId } from '../shared/ids.js';
 import { forbidden, serverError } from './responses.js';
-import type { RelinkAuthorizeContext, RelinkErrorContext, RelinkGrant, RelinkHandlerOptions, RelinkPermission } from './types.js';
+import type {
+  RelinkAuthorizeContext,
+  RelinkErrorContext,
+  RelinkGrant,
+  RelinkHandlerOptions,
+  RelinkPermission,
+} from './types.js';
 
 /** Either a checked grant, or the response to answer with (403 or 500). */
 export type AuthorizeOutcome =
-  | { readonly ok: true; readonly grant: RelinkGrant }
-  | { readonly ok: false; readonly response: Response };
-
+  { readonly ok: true; readonly grant: RelinkGrant } | { readonly ok: false; readonly response: Response };
 
 /**
  * Passes an error to the app's `onError`, if any, and never waits for it. A logger that throws,
@@ -16,11 +20,7 @@ export type AuthorizeOutcome =
  * or rejection: in Node, one unhandled rejection ends the process, and the webhook's
  * bad-signature path reaches `onError` for anyone who can send a POST.
  */
-export function report(
-  onError: RelinkHandlerOptions['onError'],
-  error: unknown,
-  context: RelinkErrorContext,
-): void {
+export function report(onError: RelinkHandlerOptions['onError'], error: unknown, context: RelinkErrorContext): void {
   try {
     const returned: unknown = onError?.(error, context);
     // Any thenable, not only a native Promise; a `then` that throws is caught by Promise.resolve.
@@ -40,8 +40,10 @@ function isHolder(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const holder = value as { type?: unknown; customer?: unknown; customer_account?: unknown; account?: unknown };
   // Exactly one id, so Stripe is never left to choose; other fields are dropped, not sent.
-  if ([holder.customer, holder.customer_account, holder.account].filter((id) => id !== undefined).length !== 1) return false;
-  if (holder.type === 'customer') return isStripeId(holder.customer, 'cus_') || isStripeId(holder.customer_account, 'acct_');
+  if ([holder.customer, holder.customer_account, holder.account].filter((id) => id !== undefined).length !== 1)
+    return false;
+  if (holder.type === 'customer')
+    return isStripeId(holder.customer, 'cus_') || isStripeId(holder.customer_account, 'acct_');
   return holder.type === 'account' && isStripeId(holder.account, 'acct_');
 }
 
@@ -82,7 +84,11 @@ export async function runAuthorize(
   if (result === null) return { ok: false, response: forbidden() };
   const problem = grantProblem(result);
   if (problem !== null) {
-    report(options.onError, new TypeError(problem), { stage: 'authorize', request: context.request, attempt: context.attempt });
+    report(options.onError, new TypeError(problem), {
+      stage: 'authorize',
+      request: context.request,
+      attempt: context.attempt,
+    });
     return { ok: false, response: serverError() };
   }
   return { ok: true, grant: result as RelinkGrant };

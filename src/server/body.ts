@@ -11,14 +11,20 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 /** The 413 for a body over the limit. */
 export function bodyTooLarge(): Response {
-  return jsonError(413, { message: 'The request body is too large.', type: 'invalid_request_error', code: 'body_too_large' });
+  return jsonError(413, {
+    message: 'The request body is too large.',
+    type: 'invalid_request_error',
+    code: 'body_too_large',
+  });
 }
 
 /** Either the parsed body, or the 4xx to answer with. */
-export type BodyResult = { readonly ok: true; readonly body: Record<string, unknown> } | { readonly ok: false; readonly response: Response };
+export type BodyResult =
+  { readonly ok: true; readonly body: Record<string, unknown> } | { readonly ok: false; readonly response: Response };
 
 /** Either the raw bytes of a body, or the 4xx to answer with. */
-export type RawBodyResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly response: Response };
+export type RawBodyResult =
+  { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly response: Response };
 
 const unsupportedMediaType = (): { ok: false; response: Response } => ({
   ok: false,
@@ -78,7 +84,8 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
  */
 export async function readJsonObject(request: Request): Promise<BodyResult> {
   const declared = request.headers.get('content-type');
-  if (declared === null || declared.split(';')[0]?.trim().toLowerCase() !== 'application/json') return unsupportedMediaType();
+  if (declared === null || declared.split(';')[0]?.trim().toLowerCase() !== 'application/json')
+    return unsupportedMediaType();
   const read = await readBoundedBody(request, MAX_BODY_BYTES);
   if (!read.ok) return read;
   let text: string;
@@ -141,11 +148,17 @@ export function readAttempt(body: Record<string, unknown>): string | null {
 /**
  * Reads a field that must be one of `choices`; absent is `fallback`.
  */
-export function readChoice<T extends string>(body: Record<string, unknown>, field: string, choices: readonly T[], fallback: T): T | Response {
+export function readChoice<T extends string>(
+  body: Record<string, unknown>,
+  field: string,
+  choices: readonly T[],
+  fallback: T,
+): T | Response {
   const value = body[field];
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-  return badRequest(`"${field}" must be one of ${choices.map((c) => `"${c}"`).join(', ')}.`, 'parameter_invalid').response;
+  return badRequest(`"${field}" must be one of ${choices.map((c) => `"${c}"`).join(', ')}.`, 'parameter_invalid')
+    .response;
 }
 
 /**

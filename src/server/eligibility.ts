@@ -140,7 +140,8 @@ function result(eligible: boolean, reason: RelinkEligibilityReason, date?: numbe
   const prompt = PROMPTS[reason];
   if (eligible && prompt) {
     // An account that stopped working has no day to meet; one that will stop has its day.
-    answer.prompt = prompt === 'expiring' && typeof date === 'number' ? { reason: prompt, due: dayOf(date) } : { reason: prompt };
+    answer.prompt =
+      prompt === 'expiring' && typeof date === 'number' ? { reason: prompt, due: dayOf(date) } : { reason: prompt };
   }
   return answer;
 }
@@ -152,7 +153,9 @@ function earliest(dates: readonly (number | null | undefined)[]): number | undef
 
 /** The account's tokenized numbers that are in use: one still `pending` is not expiring. */
 function liveTans(account: RelinkEligibilityAccount): RelinkEligibilityAccountNumber[] {
-  return (account.account_numbers ?? []).filter((n) => n.identifier_type === 'tokenized_account_number' && n.status !== 'pending');
+  return (account.account_numbers ?? []).filter(
+    (n) => n.identifier_type === 'tokenized_account_number' && n.status !== 'pending',
+  );
 }
 
 const expiryOf = (n: RelinkEligibilityAccountNumber): number | null => n.expected_expiry_date ?? null;

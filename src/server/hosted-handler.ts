@@ -61,10 +61,16 @@ function isEmailLimit(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   const codeText = typeof code === 'string' ? code : '';
   const messageText = typeof message === 'string' ? message : '';
-  if (/(relink|hosted|email|delivery).*(limit|rate|frequen)|(limit|rate|frequen).*(relink|hosted|email|delivery)|already_sent|recently_sent/i.test(codeText)) {
+  if (
+    /(relink|hosted|email|delivery).*(limit|rate|frequen)|(limit|rate|frequen).*(relink|hosted|email|delivery)|already_sent|recently_sent/i.test(
+      codeText,
+    )
+  ) {
     return true;
   }
-  return /48[\s-]*hours?|(already|recently) (been )?(sent|emailed|requested)|once every|one (email|request) per|too many (relink )?(emails|requests for this)/i.test(messageText);
+  return /48[\s-]*hours?|(already|recently) (been )?(sent|emailed|requested)|once every|one (email|request) per|too many (relink )?(emails|requests for this)/i.test(
+    messageText,
+  );
 }
 
 /** Seconds until a retry, from Stripe's `Retry-After` header (seconds or an HTTP date), if any. */
@@ -82,13 +88,21 @@ function rateLimited(error: unknown): Response {
   const after = retryAfter(error);
   return jsonError(
     429,
-    { message: 'A relink email was sent for this account recently. Try again later.', type: 'invalid_request_error', code: 'relink_rate_limited' },
+    {
+      message: 'A relink email was sent for this account recently. Try again later.',
+      type: 'invalid_request_error',
+      code: 'relink_rate_limited',
+    },
     after === null ? {} : { 'Retry-After': after },
   );
 }
 
 function unexpected(): Response {
-  return jsonError(502, { message: 'Stripe returned an unexpected session. Please try again later.', type: 'api_error', code: 'unexpected_session' });
+  return jsonError(502, {
+    message: 'Stripe returned an unexpected session. Please try again later.',
+    type: 'api_error',
+    code: 'unexpected_session',
+  });
 }
 
 const isWebUrl = (value: unknown): value is string =>
@@ -218,10 +232,16 @@ export function createHostedRelinkHandler(options: RelinkHostedHandlerOptions): 
 
     const relink = typeof session === 'object' && session !== null ? session.relink_options : null;
     const sameSession =
-      typeof session?.id === 'string' && relink?.authorization === grant.authorization && (relink.account ?? null) === account;
+      typeof session?.id === 'string' &&
+      relink?.authorization === grant.authorization &&
+      (relink.account ?? null) === account;
     const url = delivery === 'url' ? hostedPageUrl(session?.url, origins) : null;
     if (!sameSession || (delivery === 'url' && url === null)) {
-      report(onError, new Error('Stripe returned a session that is not the hosted relink session requested.'), { stage: 'stripe', request, attempt });
+      report(onError, new Error('Stripe returned a session that is not the hosted relink session requested.'), {
+        stage: 'stripe',
+        request,
+        attempt,
+      });
       return unexpected();
     }
     return json(200, url !== null ? { id: session.id, url } : { id: session.id, delivery: 'email' });

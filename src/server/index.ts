@@ -14,13 +14,7 @@ export {
   type RelinkWebhookStripeClient,
 } from './webhook-handler.js';
 export type { RelinkHandlerInput } from './handler-input.js';
-export {
-  toNodeHandler,
-  type NodeHandler,
-  type NodeNext,
-  type NodeRequestLike,
-  type NodeResponseLike,
-} from './node.js';
+export { toNodeHandler, type NodeHandler, type NodeNext, type NodeRequestLike, type NodeResponseLike } from './node.js';
 export {
   relinkEligibility,
   type RelinkEligibility,

@@ -62,7 +62,14 @@ export type NodeHandler = (req: NodeRequestLike, res: NodeResponseLike, next?: N
 
 // Framing headers describe the bytes on the wire, which are re-framed here (and replaced by a
 // re-serialized body when a parser ran), so passing them on would describe the wrong body.
-const DROPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
+const DROPPED_HEADERS = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'expect',
+]);
 
 function isEncrypted(socket: unknown): boolean {
   return typeof socket === 'object' && socket !== null && (socket as { encrypted?: unknown }).encrypted === true;

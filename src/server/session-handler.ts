@@ -19,7 +19,10 @@ import {
  * The four fields the element needs, or `null` when Stripe's session is not the relink session
  * that was asked for (fail closed rather than hand the browser a session for something else).
  */
-function toResponse(session: RelinkStripeSession, asked: RelinkSessionCreateParams['relink_options']): RelinkSessionResponse | null {
+function toResponse(
+  session: RelinkStripeSession,
+  asked: RelinkSessionCreateParams['relink_options'],
+): RelinkSessionResponse | null {
   if (typeof session !== 'object' || session === null) return null;
   const relink = session.relink_options;
   const account = relink?.account ?? null;

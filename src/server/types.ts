@@ -29,11 +29,7 @@ export const DEFAULT_RELINK_API_VERSION = '2026-08-26.preview';
  * const permissions: RelinkPermission[] = ['payment_method', 'balances'];
  */
 export type RelinkPermission =
-  | 'balances'
-  | 'ownership'
-  | 'payment_method'
-  | 'transactions'
-  | (string & Record<never, never>);
+  'balances' | 'ownership' | 'payment_method' | 'transactions' | (string & Record<never, never>);
 
 /**
  * Whose bank account it is, as Stripe's `account_holder`, in each form Stripe's preview API
@@ -58,11 +54,7 @@ export type RelinkAccountHolder =
  * const prefetch: RelinkPrefetch[] = ['balances'];
  */
 export type RelinkPrefetch =
-  | 'balances'
-  | 'inferred_balances'
-  | 'ownership'
-  | 'transactions'
-  | (string & Record<never, never>);
+  'balances' | 'inferred_balances' | 'ownership' | 'transactions' | (string & Record<never, never>);
 
 /**
  * Optional parameters of the session Stripe creates, passed through as given. Stripe's names
@@ -78,7 +70,9 @@ export type RelinkPrefetch =
 export interface RelinkSessionParams {
   /** Restricts which accounts can be linked. */
   readonly filters?: {
-    readonly account_subcategories?: readonly ('checking' | 'credit_card' | 'line_of_credit' | 'mortgage' | 'savings')[];
+    readonly account_subcategories?: readonly (
+      'checking' | 'credit_card' | 'line_of_credit' | 'mortgage' | 'savings'
+    )[];
     /**
      * One country. Either form may be used: the handlers send the one the API version defines
      * (`countries[]` before 2026-09-30, as the pinned version; `country` from 2026-09-30 on,
@@ -190,7 +184,10 @@ export type RelinkAuthorize = (context: RelinkAuthorizeContext) => RelinkGrant |
  * };
  */
 export interface RelinkSessionCreateParams {
-  account_holder?: { type: 'customer'; customer: string } | { type: 'customer'; customer_account: string } | { type: 'account'; account: string };
+  account_holder?:
+    | { type: 'customer'; customer: string }
+    | { type: 'customer'; customer_account: string }
+    | { type: 'account'; account: string };
   // Mutable: Stripe's parameter types take mutable arrays, and a readonly one would not fit.
   permissions: RelinkPermission[];
   relink_options: { authorization: string; account?: string };

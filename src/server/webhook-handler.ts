@@ -21,7 +21,8 @@ import type { FetchHandler, RelinkErrorContext } from './types.js';
  * @example
  * const subject: Record<RelinkNeededReason, string> = { inactive: 'Your bank link stopped working', … };
  */
-export type RelinkNeededReason = 'inactive' | 'upcoming_deactivation' | 'account_number_expiring' | 'deactivation_date_updated';
+export type RelinkNeededReason =
+  'inactive' | 'upcoming_deactivation' | 'account_number_expiring' | 'deactivation_date_updated';
 
 /**
  * A verified Stripe event, as far as the handler reads it. The whole event (`data.object` with
@@ -135,7 +136,6 @@ const AUTHORIZATION_NEEDS = new Map<string, RelinkNeededReason>([
   ['financial_connections.authorization.expected_deactivation_date_updated', 'deactivation_date_updated'],
 ]);
 
-
 const seconds = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** `status_details.active.expected_deactivation_date` of an account or an authorization. */
@@ -167,7 +167,16 @@ function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | {
     const account = text(object?.id);
     if (account === null) return null;
     const authorization = text(object?.authorization);
-    return { needed: { account, authorization, reason: accountReason, date: dateOf(object, accountReason), stripeAccount, event } };
+    return {
+      needed: {
+        account,
+        authorization,
+        reason: accountReason,
+        date: dateOf(object, accountReason),
+        stripeAccount,
+        event,
+      },
+    };
   }
   const authorizationReason = AUTHORIZATION_NEEDS.get(event.type);
   if (authorizationReason !== undefined) {
@@ -178,13 +187,20 @@ function noticeOf(event: RelinkWebhookEvent): { needed: RelinkNeededNotice } | {
   }
   if (event.type === 'financial_connections.account.reactivated') {
     const account = text(object?.id);
-    return account === null ? null : { relinked: { account, authorization: text(object?.authorization), stripeAccount, event } };
+    return account === null
+      ? null
+      : { relinked: { account, authorization: text(object?.authorization), stripeAccount, event } };
   }
   if (event.type === 'financial_connections.session.updated') {
     // A relink succeeded when Stripe names the authorization it relinked and no failure.
     const result = record(object?.relink_result);
     const authorization = text(result?.authorization);
-    if (authorization === null || text(result?.failure_reason) !== null || (object?.status !== undefined && object.status !== 'succeeded')) return null;
+    if (
+      authorization === null ||
+      text(result?.failure_reason) !== null ||
+      (object?.status !== undefined && object.status !== 'succeeded')
+    )
+      return null;
     return { relinked: { account: text(result?.account), authorization, stripeAccount, event } };
   }
   return null;
@@ -230,7 +246,9 @@ export function createRelinkWebhookHandler(options: RelinkWebhookHandlerOptions)
     throw new TypeError('createRelinkWebhookHandler: "stripe" must be a Stripe client (new Stripe(secretKey)).');
   }
   if (typeof options.webhookSecret !== 'string' || options.webhookSecret === '') {
-    throw new TypeError('createRelinkWebhookHandler: "webhookSecret" must be the endpoint\'s signing secret (whsec_…).');
+    throw new TypeError(
+      'createRelinkWebhookHandler: "webhookSecret" must be the endpoint\'s signing secret (whsec_…).',
+    );
   }
   const { stripe, webhookSecret, onRelinkNeeded, onRelinked, onError } = options;
 
@@ -253,7 +271,12 @@ export function createRelinkWebhookHandler(options: RelinkWebhookHandlerOptions)
       report(onError, error, { stage: 'webhook', request });
       return badSignature();
     }
-    if (event === null) return jsonError(400, { message: 'The event is not a Stripe event.', type: 'invalid_request_error', code: 'invalid_event' });
+    if (event === null)
+      return jsonError(400, {
+        message: 'The event is not a Stripe event.',
+        type: 'invalid_request_error',
+        code: 'invalid_event',
+      });
 
     const notice = noticeOf(event);
     try {

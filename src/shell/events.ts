@@ -79,9 +79,7 @@ export function emit<K extends FcRelinkEventName>(
   type: K,
   detail: FcRelinkEventDetailMap[K],
 ): void {
-  target.dispatchEvent(
-    new CustomEvent(type, { detail: Object.freeze({ ...detail }), bubbles: true, composed: true }),
-  );
+  target.dispatchEvent(new CustomEvent(type, { detail: Object.freeze({ ...detail }), bubbles: true, composed: true }));
 }
 
 /** An attempt's outcome as `relink()` resolves with it: with the attempt's id. */

@@ -27,8 +27,7 @@ import type {
 } from './types.js';
 import { WarmUpController } from './warm-up.js';
 
-// relink() while `disabled`: no attempt starts, so no event either.
-const DISABLED = errorDetail('invalid_config', 'The element is disabled.');
+const DISABLED = errorDetail('invalid_config', 'The element is disabled.'); // relink() then: no attempt, no event
 
 /**
  * A button that lets a customer relink a bank account previously linked through Stripe
@@ -162,7 +161,8 @@ export class FcRelinkElement extends LitElement {
     // A session prefetched for this attempt was asked for under the id the attempt takes.
     const attemptId = attemptHalf.loaded?.prefetchedAttemptId(this) ?? newAttemptId();
     this.requestUpdate(); // the loading feedback, in this frame even while the half is on its way
-    if (this.#hosted) return this.#attempts.run(attemptId, async (hooks) => (await hostedHalf.get()).startHosted(this, hooks));
+    if (this.#hosted)
+      return this.#attempts.run(attemptId, async (hooks) => (await hostedHalf.get()).startHosted(this, hooks));
     return this.#attempts.run(attemptId, async (hooks) => (await attemptHalf.get()).runAttempt(this, hooks));
   }
 
@@ -202,7 +202,10 @@ export class FcRelinkElement extends LitElement {
     // ended. If the half cannot be fetched, nothing was claimed and nothing is reported.
     if (!this.#hosted) return;
     const reported = hostedHalf.get().then((hosted) => hosted.returned(this));
-    reported.then((report) => void (report && !this.#attempts.inflight && this.#attempts.run(report.attemptId, report.run)), () => {});
+    reported.then(
+      (report) => void (report && !this.#attempts.inflight && this.#attempts.run(report.attemptId, report.run)),
+      () => {},
+    );
   }
 
   #finish(outcome: RelinkOutcome, attemptId: string, returnFocus: boolean): void {
@@ -259,11 +262,9 @@ export class FcRelinkElement extends LitElement {
     const done = shown === 'success';
     const texts = translationFor(languageOf(this));
     const status = statusLine(texts, shown, this.#error, this);
-    // In the translation's language and direction, whatever the page around it says. While an
-    // attempt runs, and once it succeeded, the button stays focusable (aria-disabled, a click
-    // starts nothing), so focus is never dropped to the page. Loading shows at once, its half still on
-    // its way; `state` follows when it runs (idle → error stays). No whitespace between tags (a node
-    // each); ltr is the default, not busy no aria-busy; done, the slot names no content: its own words.
+    // In the translation's language. Busy or done, the button stays focusable (aria-disabled), so
+    // focus never drops to the page. Loading shows at once; `state` follows when the attempt runs.
+    // No whitespace between tags: a node each. Done, the slot names no content: its own words.
     return html`<div class="box" lang=${texts.$code} dir=${texts.$dir === 'rtl' ? 'rtl' : nothing}
       ><button
         part="button"
@@ -279,8 +280,7 @@ export class FcRelinkElement extends LitElement {
     >`;
   }
 
-  // After a success the button is done (relink() from code still runs an attempt).
-  // Through the property, so that a relink() replaced on the instance (a test spy, a wrapper) is what a click calls.
+  // Done after a success (relink() from code still runs); through the property, so a spy sees clicks.
   #onClick = (): unknown => this.#state !== 'success' && this.relink();
 
   // A held Enter clicks again on every auto-repeat; after a fast failure, focus is back on the
@@ -295,4 +295,5 @@ export class FcRelinkElement extends LitElement {
  * the rendered node when the template changes, so the same words after a second press are a new
  * node, shown and read out again, where the same template would leave the old node in place.
  */
-const textNode = (text: string, errors: number) => (errors % 2 ? html`<span>${text}</span>` : html`<span>${text}</span>`);
+const textNode = (text: string, errors: number) =>
+  errors % 2 ? html`<span>${text}</span>` : html`<span>${text}</span>`;

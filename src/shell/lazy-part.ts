@@ -41,4 +41,7 @@ export const hostedHalf = new LazyPart(() => import('../hosted/index.js'));
  * renamed the file): no session was requested, and a new attempt fetches the half again.
  */
 export const notLoaded = (error: unknown): RelinkErrorDetail =>
-  errorDetail('session_request_failed', `fc-relink could not load its attempt code (no session was requested): ${String(error)}`);
+  errorDetail(
+    'session_request_failed',
+    `fc-relink could not load its attempt code (no session was requested): ${String(error)}`,
+  );

@@ -37,14 +37,22 @@ interface StatusHost {
 }
 
 /** The customer's status line, in `texts`' language; `null` when there is nothing to say. */
-export function statusLine(texts: RelinkTranslation, state: RelinkState, error: RelinkErrorDetail | null, host: StatusHost): string | null {
+export function statusLine(
+  texts: RelinkTranslation,
+  state: RelinkState,
+  error: RelinkErrorDetail | null,
+  host: StatusHost,
+): string | null {
   if (state === 'idle') {
     const keys = host.reason && REASONS[host.reason];
     if (!keys) return null;
     const due = parseDue(host.due);
     if (!due) return texts[keys[0]];
     // A date alone is a calendar day, the same day everywhere; a date-time is shown where the customer is.
-    const format = new Intl.DateTimeFormat(texts.$code, { dateStyle: 'long', ...(due.isDay ? { timeZone: 'UTC' } : {}) });
+    const format = new Intl.DateTimeFormat(texts.$code, {
+      dateStyle: 'long',
+      ...(due.isDay ? { timeZone: 'UTC' } : {}),
+    });
     return texts[keys[1]].replace('{date}', format.format(due.date));
   }
   if (state === 'open' && host.ui === 'hosted') return texts.redirecting;
@@ -66,7 +74,11 @@ function parseDue(value: string | null | undefined): { readonly date: Date; read
 }
 
 /** Shows `next` as the element's CSS custom state (`fc-relink:state(loading)`), where the browser has them. */
-export function setCustomState(internals: ElementInternals, previous: RelinkState | undefined, next: RelinkState): void {
+export function setCustomState(
+  internals: ElementInternals,
+  previous: RelinkState | undefined,
+  next: RelinkState,
+): void {
   const { states } = internals;
   if (!states) return;
   try {

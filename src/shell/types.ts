@@ -1,7 +1,4 @@
-import type {
-  FinancialConnectionsSession,
-  FinancialConnectionsSessionResult,
-} from '@stripe/stripe-js';
+import type { FinancialConnectionsSession, FinancialConnectionsSessionResult } from '@stripe/stripe-js';
 import type { RelinkSessionResponse, RelinkVerifyResponse } from '../shared/wire.js';
 
 export type * from '../shared/wire.js';
@@ -13,14 +10,7 @@ export type * from '../shared/wire.js';
 export type RelinkMode = 'same_account' | 'any_account';
 
 /** The element's single state, reflected as the `state` attribute. */
-export type RelinkState =
-  | 'idle'
-  | 'loading'
-  | 'open'
-  | 'verifying'
-  | 'success'
-  | 'cancel'
-  | 'error';
+export type RelinkState = 'idle' | 'loading' | 'open' | 'verifying' | 'success' | 'cancel' | 'error';
 
 /** fetch credentials mode of the endpoint request. */
 export type RelinkCredentials = 'same-origin' | 'include' | 'omit';
@@ -89,9 +79,7 @@ export type RelinkAccount = FinancialConnectionsSession.Account;
 
 /** The part of a Stripe.js instance the element uses. A real `Stripe` instance fits. */
 export interface StripeLike {
-  collectFinancialConnectionsAccounts(options: {
-    clientSecret: string;
-  }): Promise<FinancialConnectionsSessionResult>;
+  collectFinancialConnectionsAccounts(options: { clientSecret: string }): Promise<FinancialConnectionsSessionResult>;
 }
 
 /** The Stripe.js error reported on `stripe_error`. */

@@ -102,7 +102,11 @@ export class WarmUpController implements ReactiveController {
       return;
     }
     if (attemptHalf.loaded) this.#warmAttempt(attemptHalf.loaded, intent);
-    else attemptHalf.get().then((attempt) => this.#warmAttempt(attempt, intent), () => {});
+    else
+      attemptHalf.get().then(
+        (attempt) => this.#warmAttempt(attempt, intent),
+        () => {},
+      );
   }
 
   #warmAttempt(attempt: AttemptHalf, intent: string | undefined): void {

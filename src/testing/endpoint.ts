@@ -81,8 +81,7 @@ export interface SessionEndpoint {
   readonly sessions: readonly FakeSession[];
 }
 
-const jsonError = (status: number, message: string) =>
-  HttpResponse.json({ error: { message } }, { status });
+const jsonError = (status: number, message: string) => HttpResponse.json({ error: { message } }, { status });
 
 /** Records a request (its JSON body parsed, or its text) and returns the body. */
 async function record(request: Request, into: RecordedSessionRequest[]): Promise<unknown> {
@@ -104,7 +103,10 @@ async function record(request: Request, into: RecordedSessionRequest[]): Promise
 export function createSessionEndpoint(fake: FakeStripe, options: SessionEndpointOptions = {}): SessionEndpoint {
   const requests: RecordedSessionRequest[] = [];
   const sessions: FakeSession[] = [];
-  const endpoint: { scenario: EndpointScenario; delayMs: number } = { scenario: options.scenario ?? 'ok', delayMs: options.delayMs ?? 3000 };
+  const endpoint: { scenario: EndpointScenario; delayMs: number } = {
+    scenario: options.scenario ?? 'ok',
+    delayMs: options.delayMs ?? 3000,
+  };
 
   const create = (params: Parameters<FakeStripe['createSession']>[0]) => {
     const session = fake.createSession(params);
@@ -240,7 +242,10 @@ export function createVerifyEndpoint(fake: FakeStripe, options: VerifyEndpointOp
   const handler = http.all(options.url ?? '/api/relink-verify', async ({ request }) => {
     const body = await record(request, requests);
     if (request.method !== 'POST') return jsonError(405, 'Use POST.');
-    const { session: id, account } = (typeof body === 'object' && body !== null ? body : {}) as { session?: unknown; account?: unknown };
+    const { session: id, account } = (typeof body === 'object' && body !== null ? body : {}) as {
+      session?: unknown;
+      account?: unknown;
+    };
     const session = typeof id === 'string' ? fake.retrieveSession(id) : undefined;
     // As createRelinkVerifyHandler: an unknown session and one for another account look alike.
     if (!session || (typeof account === 'string' && session.relink_options.account !== account)) {
@@ -257,7 +262,10 @@ export function createVerifyEndpoint(fake: FakeStripe, options: VerifyEndpointOp
         await delay('infinite');
         return HttpResponse.error();
       case 'unconfirmed':
-        return HttpResponse.json({ status: 'pending', relink_result: { authorization: null, account: null, failure_reason: null } });
+        return HttpResponse.json({
+          status: 'pending',
+          relink_result: { authorization: null, account: null, failure_reason: null },
+        });
       case 'other-account':
         return HttpResponse.json({
           status: session.status,

@@ -1,7 +1,13 @@
 // Stripe's hosted relink page, simulated: the 48-hour email limit, link expiry, and a customer
 // who relinks, cancels or fails there and is sent back to the return URL.
 import { settle } from './fake-outcome.js';
-import type { FakeAuthorization, FakeHostedEmail, FakeHostedPage, FakeSession, FakeStripeApiError } from './fake-types.js';
+import type {
+  FakeAuthorization,
+  FakeHostedEmail,
+  FakeHostedPage,
+  FakeSession,
+  FakeStripeApiError,
+} from './fake-types.js';
 
 /** Stripe sends at most one hosted relink email per account in this window. */
 export const EMAIL_WINDOW_MS = 48 * 60 * 60 * 1000;
@@ -14,7 +20,12 @@ export const HOSTED_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * @example
  * throw apiError('resource_missing', 'No such session.', 404);
  */
-export function apiError(code: string, message: string, statusCode = 400, retryAfterSeconds?: number): FakeStripeApiError {
+export function apiError(
+  code: string,
+  message: string,
+  statusCode = 400,
+  retryAfterSeconds?: number,
+): FakeStripeApiError {
   return Object.assign(new Error(message), {
     name: 'FakeStripeApiError',
     type: 'invalid_request_error' as const,
@@ -30,11 +41,23 @@ export function apiError(code: string, message: string, statusCode = 400, retryA
  * ASSUMED: Stripe's real error for this is not documented; the fake answers
  * `invalid_request_error` / `hosted_relink_email_rate_limited` with a Retry-After.
  */
-export function checkEmailLimit(emails: readonly FakeHostedEmail[], sessions: ReadonlyMap<string, FakeSession>, about: string, now: number): void {
-  const open = emails.filter((e) => e.about === about && now - e.sentAt < EMAIL_WINDOW_MS && sessions.get(e.session)?.status === 'pending');
+export function checkEmailLimit(
+  emails: readonly FakeHostedEmail[],
+  sessions: ReadonlyMap<string, FakeSession>,
+  about: string,
+  now: number,
+): void {
+  const open = emails.filter(
+    (e) => e.about === about && now - e.sentAt < EMAIL_WINDOW_MS && sessions.get(e.session)?.status === 'pending',
+  );
   if (open.length === 0) return;
   const wait = Math.ceil((Math.max(...open.map((e) => e.sentAt)) + EMAIL_WINDOW_MS - now) / 1000);
-  throw apiError('hosted_relink_email_rate_limited', 'A relink email was already sent for this account in the last 48 hours.', 400, wait);
+  throw apiError(
+    'hosted_relink_email_rate_limited',
+    'A relink email was already sent for this account in the last 48 hours.',
+    400,
+    wait,
+  );
 }
 
 function sessionIdOf(sessionOrUrl: string): string {

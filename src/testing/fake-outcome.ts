@@ -24,17 +24,29 @@ export function settle(session: FakeSession, auth: FakeAuthorization | undefined
     return [];
   }
   const expected = session.relink_options.account;
-  const broken = expected !== null && auth !== undefined && (auth.unrepairable.includes(expected) || auth.accounts.some((a) => a.id === expected && a.status === 'disconnected'));
+  const broken =
+    expected !== null &&
+    auth !== undefined &&
+    (auth.unrepairable.includes(expected) ||
+      auth.accounts.some((a) => a.id === expected && a.status === 'disconnected'));
   if (outcome.kind === 'fail' || broken || outcome.accounts.length === 0) {
     session.status = 'failed';
-    session.relink_result = { authorization: null, account: null, failure_reason: outcome.kind === 'fail' ? outcome.reason : 'no_account' };
+    session.relink_result = {
+      authorization: null,
+      account: null,
+      failure_reason: outcome.kind === 'fail' ? outcome.reason : 'no_account',
+    };
     return [];
   }
   for (const account of auth?.accounts ?? []) {
     if (account.status !== 'disconnected' && !auth?.unrepairable.includes(account.id)) account.status = 'active';
   }
   session.status = 'succeeded';
-  session.relink_result = { authorization: session.relink_options.authorization, account: expected, failure_reason: null };
+  session.relink_result = {
+    authorization: session.relink_options.authorization,
+    account: expected,
+    failure_reason: null,
+  };
   session.accounts.data = outcome.accounts.map((a) => ({ ...a }));
   return [...outcome.accounts];
 }

@@ -136,7 +136,10 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       // Stripe refuses an account that is not under the authorization.
       throw apiError('parameter_invalid', `Account ${account} does not belong to authorization ${authorizationId}.`);
     }
-    if (target?.status === 'disconnected' || (account === null && auth.accounts.every((a) => a.status === 'disconnected'))) {
+    if (
+      target?.status === 'disconnected' ||
+      (account === null && auth.accounts.every((a) => a.status === 'disconnected'))
+    ) {
       throw apiError('parameter_invalid', 'A disconnected account cannot be relinked; link it anew.');
     }
     const hosted = params.ui_mode === 'hosted';
@@ -160,7 +163,10 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       prefetch: params.prefetch ?? null,
       accounts: { object: 'list', data: [], has_more: false, url: '/v1/financial_connections/accounts' },
       ui_mode: hosted ? 'hosted' : 'modal',
-      hosted: hosted && params.hosted ? { delivery_method: params.hosted.delivery_method, return_url: params.return_url ?? null } : null,
+      hosted:
+        hosted && params.hosted
+          ? { delivery_method: params.hosted.delivery_method, return_url: params.return_url ?? null }
+          : null,
       url: hosted && params.hosted?.delivery_method === 'url' ? `${hostedPageUrl}?session=${id}` : null,
       return_url: params.return_url ?? null,
       expiresAt: now() + (hosted ? HOSTED_LINK_TTL_MS : ttl),
@@ -209,7 +215,11 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     });
   };
 
-  const complete = (session: FakeSession, action: FakeCustomerAction, eligible: Account[]): FinancialConnectionsSessionResult => {
+  const complete = (
+    session: FakeSession,
+    action: FakeCustomerAction,
+    eligible: Account[],
+  ): FinancialConnectionsSessionResult => {
     // A Stripe.js error means the flow did not run: Stripe's record of the session is untouched.
     if (action.action === 'error') return error(action.error);
     const auth = authorizations.get(session.relink_options.authorization);
@@ -227,7 +237,10 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     };
   };
 
-  const collect = async (instance: FakeStripeInstance, clientSecret: unknown): Promise<FinancialConnectionsSessionResult> => {
+  const collect = async (
+    instance: FakeStripeInstance,
+    clientSecret: unknown,
+  ): Promise<FinancialConnectionsSessionResult> => {
     const record: { sessionId: string | null; result: FinancialConnectionsSessionResult | null } = {
       sessionId: null,
       result: null,
@@ -235,7 +248,9 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     launches.push(record);
     if (typeof clientSecret !== 'string' || !clientSecret.includes('_secret_')) {
       // Stripe.js throws an IntegrationError for a missing or malformed client secret.
-      throw new Error('Invalid value for collectFinancialConnectionsAccounts: clientSecret should be a client secret of the form ${id}_secret_${secret}.');
+      throw new Error(
+        'Invalid value for collectFinancialConnectionsAccounts: clientSecret should be a client secret of the form ${id}_secret_${secret}.',
+      );
     }
     const session = bySecret.get(clientSecret);
     // A session exists only in its own mode and on its own connected account.
@@ -262,7 +277,12 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
     const frame = mountFakeStripeFrame();
     try {
       const eligible = authorizations.get(session.relink_options.authorization)?.accounts ?? [];
-      const launch: FakeLaunch = { session, eligibleAccounts: eligible, number: launches.length, frame: frame?.frame ?? null };
+      const launch: FakeLaunch = {
+        session,
+        eligibleAccounts: eligible,
+        number: launches.length,
+        frame: frame?.frame ?? null,
+      };
       if (options.flowDelayMs) await new Promise((r) => setTimeout(r, options.flowDelayMs));
       const action = typeof customer === 'function' ? await customer(launch) : customer;
       return (record.result = complete(session, action, eligible));
@@ -284,7 +304,8 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripe {
       stripeAccount: init?.stripeAccount ?? null,
       locale: init?.locale ?? null,
       registerAppInfo() {},
-      collectFinancialConnectionsAccounts: (opts) => collect(instance, (opts as { clientSecret?: unknown } | undefined)?.clientSecret),
+      collectFinancialConnectionsAccounts: (opts) =>
+        collect(instance, (opts as { clientSecret?: unknown } | undefined)?.clientSecret),
     };
     instances.push(instance);
     return instance;

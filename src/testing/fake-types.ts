@@ -1,7 +1,4 @@
-import type {
-  FinancialConnectionsSession,
-  FinancialConnectionsSessionResult,
-} from '@stripe/stripe-js';
+import type { FinancialConnectionsSession, FinancialConnectionsSessionResult } from '@stripe/stripe-js';
 // The public types of the fake Stripe (fc-relink/testing): what it holds, and what a test or
 // demo can ask of it.
 import type { RelinkSessionConfig, StripeLike } from '../shell/types.js';
@@ -119,8 +116,7 @@ export type FakeCustomerAction =
   | { action: 'misbehave'; accounts: readonly (string | FakeAccountInit)[] };
 
 export type FakeCustomer =
-  | FakeCustomerAction
-  | ((launch: FakeLaunch) => FakeCustomerAction | Promise<FakeCustomerAction>);
+  FakeCustomerAction | ((launch: FakeLaunch) => FakeCustomerAction | Promise<FakeCustomerAction>);
 
 export interface FakeStripeOptions {
   /** Default: one authorization at "StripeBank" with a checking and a savings account. */
@@ -302,4 +298,3 @@ export const DEFAULT_AUTHORIZATIONS: readonly FakeAuthorizationInit[] = Object.f
     ],
   },
 ]);
-

@@ -55,19 +55,47 @@ export function createHostedEndpoint(fake: FakeStripe, options: HostedEndpointOp
       return jsonError(415, { message: 'Send JSON.', type: 'invalid_request_error', code: 'unsupported_media_type' });
     }
     const body: unknown = await request.json().catch(() => null);
-    const { account, delivery = 'url' } = (typeof body === 'object' && body !== null ? body : {}) as { account?: unknown; delivery?: unknown };
-    if (typeof account !== 'string' || fake.authorizationOf(account) === undefined || (delivery !== 'url' && delivery !== 'email')) {
-      return jsonError(400, { message: 'Expected {"account":"fca_…","delivery":"url"|"email"}.', type: 'invalid_request_error', code: 'invalid_request' });
+    const { account, delivery = 'url' } = (typeof body === 'object' && body !== null ? body : {}) as {
+      account?: unknown;
+      delivery?: unknown;
+    };
+    if (
+      typeof account !== 'string' ||
+      fake.authorizationOf(account) === undefined ||
+      (delivery !== 'url' && delivery !== 'email')
+    ) {
+      return jsonError(400, {
+        message: 'Expected {"account":"fca_…","delivery":"url"|"email"}.',
+        type: 'invalid_request_error',
+        code: 'invalid_request',
+      });
     }
     const { returnUrl: given } = options;
-    const returnUrl = (typeof given === 'function' ? given() : given) ?? request.headers.get('referer') ?? new URL('/', request.url).href;
+    const returnUrl =
+      (typeof given === 'function' ? given() : given) ??
+      request.headers.get('referer') ??
+      new URL('/', request.url).href;
     let session: FakeSession;
     try {
-      session = fake.createSession({ account, ui_mode: 'hosted', hosted: { delivery_method: delivery }, return_url: returnUrl });
+      session = fake.createSession({
+        account,
+        ui_mode: 'hosted',
+        hosted: { delivery_method: delivery },
+        return_url: returnUrl,
+      });
     } catch (error) {
       if (!isApiError(error) || error.code !== 'hosted_relink_email_rate_limited') throw error;
-      const retryAfter = error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
-      return jsonError(429, { message: 'A relink email was sent for this account less than 48 hours ago.', type: 'invalid_request_error', code: 'relink_rate_limited' }, retryAfter);
+      const retryAfter =
+        error.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(error.retryAfterSeconds) };
+      return jsonError(
+        429,
+        {
+          message: 'A relink email was sent for this account less than 48 hours ago.',
+          type: 'invalid_request_error',
+          code: 'relink_rate_limited',
+        },
+        retryAfter,
+      );
     }
     sessions.push(session);
     // The link is handed out first, then expires: the customer finds an expired page behind it.

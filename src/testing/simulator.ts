@@ -167,10 +167,7 @@ function runDialog(launch: FakeLaunch, options: SimulatorOptions): Promise<FakeC
       agree.addEventListener('click', bank);
       step(
         t.consentTitle,
-        [
-          el('p', { textContent: fill(expected ? t.consentOne : t.consentAny, words) }),
-          agree,
-        ],
+        [el('p', { textContent: fill(expected ? t.consentOne : t.consentAny, words) }), agree],
         agree,
       );
     };

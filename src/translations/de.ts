@@ -8,9 +8,12 @@ const de: RelinkTranslation = {
   $dir: 'ltr',
   label: 'Bankkonto erneut verbinden',
   reconnected: 'Bankkonto wieder verbunden',
-  reasonInactive: 'Die Verbindung zu Ihrem Bankkonto funktioniert nicht mehr. Verbinden Sie es erneut, um es weiterhin zu nutzen.',
-  reasonExpiring: 'Die Verbindung zu Ihrem Bankkonto läuft bald ab. Verbinden Sie es erneut, um es weiterhin zu nutzen.',
-  reasonExpiringOn: 'Die Verbindung zu Ihrem Bankkonto läuft am {date} ab. Verbinden Sie es erneut, um es weiterhin zu nutzen.',
+  reasonInactive:
+    'Die Verbindung zu Ihrem Bankkonto funktioniert nicht mehr. Verbinden Sie es erneut, um es weiterhin zu nutzen.',
+  reasonExpiring:
+    'Die Verbindung zu Ihrem Bankkonto läuft bald ab. Verbinden Sie es erneut, um es weiterhin zu nutzen.',
+  reasonExpiringOn:
+    'Die Verbindung zu Ihrem Bankkonto läuft am {date} ab. Verbinden Sie es erneut, um es weiterhin zu nutzen.',
   reasonPermissions: 'Wir benötigen Ihre Zustimmung, um Ihr Bankkonto weiterhin nutzen zu können.',
   reasonPermissionsBy: 'Wir benötigen bis zum {date} Ihre Zustimmung, um Ihr Bankkonto weiterhin nutzen zu können.',
   loading: 'Sichere Verbindung zu Ihrer Bank wird vorbereitet …',
@@ -21,10 +24,13 @@ const de: RelinkTranslation = {
   cancel: 'Ihr Bankkonto wurde nicht erneut verbunden. Sie können es noch einmal versuchen.',
   retry: 'Es ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.',
   blocked: 'Wir konnten Stripe nicht erreichen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  unavailable: 'Das erneute Verbinden Ihres Bankkontos ist derzeit nicht verfügbar. Bitte wenden Sie sich an den Kundenservice.',
+  unavailable:
+    'Das erneute Verbinden Ihres Bankkontos ist derzeit nicht verfügbar. Bitte wenden Sie sich an den Kundenservice.',
   signedOut: 'Ihre Sitzung wurde beendet. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
-  unconfirmed: 'Wir konnten die erneute Verbindung bei uns nicht bestätigen. Bitte versuchen Sie es noch einmal. Besteht das Problem weiter, wenden Sie sich an den Kundenservice.',
-  otherAccount: 'Das war nicht das Bankkonto, nach dem wir gefragt haben. Bitte versuchen Sie es noch einmal und wählen Sie dasselbe Konto.',
+  unconfirmed:
+    'Wir konnten die erneute Verbindung bei uns nicht bestätigen. Bitte versuchen Sie es noch einmal. Besteht das Problem weiter, wenden Sie sich an den Kundenservice.',
+  otherAccount:
+    'Das war nicht das Bankkonto, nach dem wir gefragt haben. Bitte versuchen Sie es noch einmal und wählen Sie dasselbe Konto.',
 };
 registerTranslation(de);
 

@@ -22,7 +22,8 @@ const en: RelinkTranslation = {
   blocked: 'We couldn’t connect to Stripe. Check your internet connection and try again.',
   unavailable: 'Reconnecting your bank account isn’t available right now. Please contact customer support.',
   signedOut: 'Your session has ended. Sign in again, then try again.',
-  unconfirmed: 'We couldn’t confirm the reconnection on our side. Please try again, or contact customer support if this keeps happening.',
+  unconfirmed:
+    'We couldn’t confirm the reconnection on our side. Please try again, or contact customer support if this keeps happening.',
   otherAccount: 'That wasn’t the bank account we asked about. Please try again and choose the same account.',
 };
 

@@ -21,9 +21,11 @@ const es: RelinkTranslation = {
   cancel: 'Tu cuenta bancaria no se reconectó. Puedes volver a intentarlo.',
   retry: 'Se produjo un error. Vuelve a intentarlo.',
   blocked: 'No se pudo conectar con Stripe. Revisa tu conexión a internet y vuelve a intentarlo.',
-  unavailable: 'La reconexión de tu cuenta bancaria no está disponible en este momento. Ponte en contacto con atención al cliente.',
+  unavailable:
+    'La reconexión de tu cuenta bancaria no está disponible en este momento. Ponte en contacto con atención al cliente.',
   signedOut: 'Tu sesión finalizó. Vuelve a iniciar sesión y luego inténtalo de nuevo.',
-  unconfirmed: 'No pudimos confirmar la reconexión por nuestra parte. Vuelve a intentarlo o, si el problema continúa, ponte en contacto con atención al cliente.',
+  unconfirmed:
+    'No pudimos confirmar la reconexión por nuestra parte. Vuelve a intentarlo o, si el problema continúa, ponte en contacto con atención al cliente.',
   otherAccount: 'Esa no era la cuenta bancaria por la que te preguntamos. Vuelve a intentarlo y elige la misma cuenta.',
 };
 registerTranslation(es);

@@ -8,11 +8,15 @@ const it: RelinkTranslation = {
   $dir: 'ltr',
   label: 'Ricollega il conto bancario',
   reconnected: 'Conto bancario ricollegato',
-  reasonInactive: 'Il collegamento con il tuo conto bancario non funziona più. Ricollegalo per continuare a usare questo conto.',
-  reasonExpiring: 'Il collegamento con il tuo conto bancario scade a breve. Ricollegalo per continuare a usare questo conto.',
-  reasonExpiringOn: 'Il collegamento con il tuo conto bancario scade il giorno {date}. Ricollegalo per continuare a usare questo conto.',
+  reasonInactive:
+    'Il collegamento con il tuo conto bancario non funziona più. Ricollegalo per continuare a usare questo conto.',
+  reasonExpiring:
+    'Il collegamento con il tuo conto bancario scade a breve. Ricollegalo per continuare a usare questo conto.',
+  reasonExpiringOn:
+    'Il collegamento con il tuo conto bancario scade il giorno {date}. Ricollegalo per continuare a usare questo conto.',
   reasonPermissions: 'Abbiamo bisogno della tua autorizzazione per continuare a usare il tuo conto bancario.',
-  reasonPermissionsBy: 'Abbiamo bisogno della tua autorizzazione entro il giorno {date} per continuare a usare il tuo conto bancario.',
+  reasonPermissionsBy:
+    'Abbiamo bisogno della tua autorizzazione entro il giorno {date} per continuare a usare il tuo conto bancario.',
   loading: 'Stiamo preparando una connessione sicura con la tua banca…',
   open: 'Continua nella finestra di Stripe per ricollegare il tuo conto bancario.',
   redirecting: 'Ti stiamo portando su Stripe per ricollegare il tuo conto bancario…',
@@ -23,7 +27,8 @@ const it: RelinkTranslation = {
   blocked: 'Non siamo riusciti a connetterci a Stripe. Controlla la connessione a Internet e riprova.',
   unavailable: 'Il ricollegamento del tuo conto bancario non è al momento disponibile. Contatta l’assistenza clienti.',
   signedOut: 'La tua sessione è terminata. Accedi di nuovo, poi riprova.',
-  unconfirmed: 'Non siamo riusciti a confermare il ricollegamento da parte nostra. Riprova o, se il problema persiste, contatta l’assistenza clienti.',
+  unconfirmed:
+    'Non siamo riusciti a confermare il ricollegamento da parte nostra. Riprova o, se il problema persiste, contatta l’assistenza clienti.',
   otherAccount: 'Non era il conto bancario che ti avevamo chiesto. Riprova e scegli lo stesso conto.',
 };
 registerTranslation(it);

@@ -24,7 +24,8 @@ const pt: RelinkTranslation = {
   blocked: 'Não foi possível conectar à Stripe. Verifique sua conexão com a internet e tente novamente.',
   unavailable: 'A reconexão da conta bancária não está disponível no momento. Fale com o atendimento ao cliente.',
   signedOut: 'Sua sessão foi encerrada. Faça login novamente e tente de novo.',
-  unconfirmed: 'Não conseguimos confirmar a reconexão do nosso lado. Tente novamente ou, se o problema continuar, fale com o atendimento ao cliente.',
+  unconfirmed:
+    'Não conseguimos confirmar a reconexão do nosso lado. Tente novamente ou, se o problema continuar, fale com o atendimento ao cliente.',
   otherAccount: 'Essa não era a conta bancária que pedimos. Tente novamente e escolha a mesma conta.',
 };
 registerTranslation(pt);

@@ -2,7 +2,18 @@
 // (right to left), and must find nothing.
 import type { FcRelinkElement } from '../../src/index.js';
 import { http, HttpResponse } from 'msw';
-import { CHECKING, VERIFY_ENDPOINT, clickAndWait, expect, fake, holdFlows, mount, until, useHandlers, type Mounted } from './harness/index.js';
+import {
+  CHECKING,
+  VERIFY_ENDPOINT,
+  clickAndWait,
+  expect,
+  fake,
+  holdFlows,
+  mount,
+  until,
+  useHandlers,
+  type Mounted,
+} from './harness/index.js';
 
 interface AxeViolation {
   id: string;
@@ -36,10 +47,14 @@ async function mountInPage(attrs: Record<string, string>, scenario?: 'hang'): Pr
 
 async function expectNoViolations(el: FcRelinkElement, what: string): Promise<void> {
   await el.updateComplete;
-  const { violations, passes } = await (await axe()).run(el, {
+  const { violations, passes } = await (
+    await axe()
+  ).run(el, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
   });
-  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  const found = violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+  );
   expect(found, `${what}: axe-core violations`).to.deep.equal([]);
   expect(passes.length, `${what}: axe-core checked something`).to.be.greaterThan(0);
 }
@@ -66,7 +81,7 @@ for (const lang of ['en', 'ar']) {
       m.main.remove();
     });
 
-    it('finds nothing while Stripe\'s flow is open', async () => {
+    it("finds nothing while Stripe's flow is open", async () => {
       const held = holdFlows();
       const m = await mountInPage({ lang });
       const outcome = m.nextOutcome();
@@ -84,7 +99,10 @@ for (const lang of ['en', 'ar']) {
       await useHandlers(
         http.post(VERIFY_ENDPOINT, async () => {
           await answered;
-          return HttpResponse.json({ status: 'succeeded', relink_result: { authorization: 'fcauth_test_stripebank', account: CHECKING, failure_reason: null } });
+          return HttpResponse.json({
+            status: 'succeeded',
+            relink_result: { authorization: 'fcauth_test_stripebank', account: CHECKING, failure_reason: null },
+          });
         }),
       );
       const outcome = m.nextOutcome();

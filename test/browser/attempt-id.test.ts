@@ -1,17 +1,31 @@
 // An attempt you can follow end to end: one id, in every event of the attempt and in every
 // request it makes, so that a merchant can join what the element, their server and Stripe saw.
 import type { FetchSessionRequest, VerifySessionRequest } from '../../src/index.js';
-import { CHECKING, VERIFY_ENDPOINT, clickAndWait, expect, fake, mount, until, useVerifyEndpoint } from './harness/index.js';
+import {
+  CHECKING,
+  VERIFY_ENDPOINT,
+  clickAndWait,
+  expect,
+  fake,
+  mount,
+  until,
+  useVerifyEndpoint,
+} from './harness/index.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const idsIn = (events: readonly { detail: unknown }[]) => events.map((e) => (e.detail as { attemptId?: unknown }).attemptId);
+const idsIn = (events: readonly { detail: unknown }[]) =>
+  events.map((e) => (e.detail as { attemptId?: unknown }).attemptId);
 
 describe('the attempt id', () => {
   it('is one random UUID in every event of an attempt, and in what relink() resolves with', async () => {
     const m = await mount({ attrs: { account: CHECKING } });
     const outcome = await m.el.relink();
     const ids = idsIn(m.events);
-    expect(m.events.map((e) => e.type)).to.include.members(['fc-relink-start', 'fc-relink-statechange', 'fc-relink-success']);
+    expect(m.events.map((e) => e.type)).to.include.members([
+      'fc-relink-start',
+      'fc-relink-statechange',
+      'fc-relink-success',
+    ]);
     const [first] = ids;
     expect(first).to.match(UUID_V4);
     expect(new Set(ids)).to.deep.equal(new Set([first]));
@@ -24,7 +38,11 @@ describe('the attempt id', () => {
     const outcome = await clickAndWait(m);
     const { attemptId } = outcome.detail as { attemptId: string };
     expect(m.endpoint.requests[0]?.body).to.deep.equal({ account: CHECKING, attempt: attemptId });
-    expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: CHECKING, attempt: attemptId });
+    expect(verify.requests[0]?.body).to.deep.equal({
+      session: m.endpoint.sessions[0]?.id,
+      account: CHECKING,
+      attempt: attemptId,
+    });
   });
 
   it('is new for every attempt', async () => {
@@ -62,7 +80,10 @@ describe('the attempt id', () => {
         verifySession: async (request) => {
           verified.push(request);
           const session = fake.sessions.get(request.sessionId);
-          return { status: 'succeeded', relink_result: { authorization: session?.relink_options.authorization ?? null, account: CHECKING } };
+          return {
+            status: 'succeeded',
+            relink_result: { authorization: session?.relink_options.authorization ?? null, account: CHECKING },
+          };
         },
       },
     });
@@ -73,13 +94,15 @@ describe('the attempt id', () => {
     expect(verified.map((r) => r.attempt)).to.deep.equal([attemptId]);
   });
 
-  it('names a prefetched session\'s request after the attempt that uses it', async () => {
+  it("names a prefetched session's request after the attempt that uses it", async () => {
     const m = await mount({ attrs: { account: CHECKING, prefetch: '' } });
     m.button().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     await until(() => m.endpoint.requests.length === 1, 'the prefetch');
     const outcome = await clickAndWait(m);
     expect(m.endpoint.requests).to.have.length(1);
-    expect((m.endpoint.requests[0]?.body as { attempt: string }).attempt).to.equal((outcome.detail as { attemptId: string }).attemptId);
+    expect((m.endpoint.requests[0]?.body as { attempt: string }).attempt).to.equal(
+      (outcome.detail as { attemptId: string }).attemptId,
+    );
   });
 
   it('is absent from a relink() while disabled: no attempt starts', async () => {

@@ -2,7 +2,17 @@
 // happens when the customer or the page interferes (double clicks, removal, two elements) is
 // the fault matrix's (faults/page.test.ts).
 import type { RelinkOutcome } from '../../src/index.js';
-import { CHECKING, clickAndWait, expect, fake, holdFlows, mount, outcomeOf, takeUncaught, until } from './harness/index.js';
+import {
+  CHECKING,
+  clickAndWait,
+  expect,
+  fake,
+  holdFlows,
+  mount,
+  outcomeOf,
+  takeUncaught,
+  until,
+} from './harness/index.js';
 
 describe('an attempt', () => {
   describe('when relink() is called while an attempt is in flight', () => {
@@ -37,7 +47,9 @@ describe('an attempt', () => {
     it('reflects each state as the state attribute by the time statechange is heard', async () => {
       const m = await mount({ attrs: { account: CHECKING } });
       const seen: string[] = [];
-      m.el.addEventListener('fc-relink-statechange', (e) => seen.push(`${e.detail.state}=${m.el.getAttribute('state')}`));
+      m.el.addEventListener('fc-relink-statechange', (e) =>
+        seen.push(`${e.detail.state}=${m.el.getAttribute('state')}`),
+      );
       expect(m.el.getAttribute('state')).to.equal('idle');
       await clickAndWait(m);
       expect(seen).to.deep.equal(['loading=loading', 'open=open', 'success=success']);
@@ -47,7 +59,11 @@ describe('an attempt', () => {
       const held = holdFlows();
       const m = await mount({ scenario: 'slow', attrs: { account: CHECKING } });
       m.endpoint.delayMs = 150;
-      const busy = () => [m.button().disabled, m.button().getAttribute('aria-disabled'), m.button().getAttribute('aria-busy')];
+      const busy = () => [
+        m.button().disabled,
+        m.button().getAttribute('aria-disabled'),
+        m.button().getAttribute('aria-busy'),
+      ];
       // Not busy is said by no aria-busy at all.
       expect(busy()).to.deep.equal([false, 'false', null]);
       m.button().focus();
@@ -147,13 +163,17 @@ describe('an attempt', () => {
       expect(new Set(m.endpoint.sessions.map((s) => s.client_secret)).size).to.equal(2);
     });
 
-    it('starts from a listener of the previous attempt\'s error', async () => {
+    it("starts from a listener of the previous attempt's error", async () => {
       const m = await mount({ scenario: 'server-error' });
       let retried: Promise<RelinkOutcome> | null = null;
-      m.el.addEventListener('fc-relink-error', () => {
-        m.endpoint.scenario = 'ok';
-        retried ??= m.el.relink();
-      }, { once: true });
+      m.el.addEventListener(
+        'fc-relink-error',
+        () => {
+          m.endpoint.scenario = 'ok';
+          retried ??= m.el.relink();
+        },
+        { once: true },
+      );
       await m.el.relink();
       expect(retried).not.to.equal(null);
       expect((await (retried as Promise<RelinkOutcome> | null))?.status).to.equal('success');

@@ -71,7 +71,7 @@ async function focusByKeyboard(m: Mounted): Promise<HTMLElement> {
 
 const measured: Record<string, string> = {};
 
-describe('the element\'s default colours', () => {
+describe("the element's default colours", () => {
   after(() => console.log(`contrast ratios: ${JSON.stringify(measured)}`));
 
   for (const [name, page] of Object.entries(PAGES)) {
@@ -87,7 +87,7 @@ describe('the element\'s default colours', () => {
         expect(ratio).to.be.at.least(4.5);
       });
 
-      it('draws other status text in the page\'s own text colour', async () => {
+      it("draws other status text in the page's own text colour", async () => {
         const { fetchSession } = sessionFromFake();
         const m = await mount({ attrs: { account: CHECKING }, props: { fetchSession } });
         fake.customer = { action: 'cancel' };
@@ -108,7 +108,7 @@ describe('the element\'s default colours', () => {
         expect(ratio).to.be.at.least(3);
       });
 
-      it('draws the button\'s label at 4.5:1 or more on its background', async () => {
+      it("draws the button's label at 4.5:1 or more on its background", async () => {
         const m = await mount();
         const style = getComputedStyle(m.button());
         const ratio = contrast(style.color, style.backgroundColor);
@@ -159,7 +159,7 @@ if (navigator.userAgent.includes('Chrome/')) {
       expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
     });
 
-    it('shows disabled in the system\'s grey, not by opacity alone', async () => {
+    it("shows disabled in the system's grey, not by opacity alone", async () => {
       const m = await mount();
       const button = m.button() as HTMLButtonElement;
       const enabled = getComputedStyle(button).color;

@@ -83,7 +83,7 @@ for (const kind of ['dialog', 'popover'] as const) {
     let host: (Host & { parent: Element }) | undefined;
     afterEach(() => host?.remove());
 
-    it('shows Stripe\'s flow on top, takes clicks and keys, and leaves the host as it was', async () => {
+    it("shows Stripe's flow on top, takes clicks and keys, and leaves the host as it was", async () => {
       host = await openHost(kind);
       const m = await inHost(host);
       fake.customer = createSimulatedCustomer();
@@ -124,7 +124,9 @@ for (const kind of ['dialog', 'popover'] as const) {
         held[0]?.act(
           ending === 'error'
             ? { action: 'error', error: { type: 'api_connection_error', message: 'Network down.' } }
-            : ending === 'success' ? { action: 'relink' } : { action: 'cancel' },
+            : ending === 'success'
+              ? { action: 'relink' }
+              : { action: 'cancel' },
         );
         const terminal = await outcome;
         const expected = {
@@ -167,7 +169,7 @@ describe('<fc-relink> started by script inside a modal dialog', () => {
 });
 
 describe('<fc-relink> slotted into a modal dialog in a shadow root', () => {
-  it('shows Stripe\'s flow on top and leaves the dialog modal afterwards', async () => {
+  it("shows Stripe's flow on top and leaves the dialog modal afterwards", async () => {
     const host = await openHost('dialog', true);
     try {
       const m = await inHost(host);
@@ -189,7 +191,7 @@ describe('<fc-relink> slotted into a modal dialog in a shadow root', () => {
 });
 
 describe('<fc-relink> outside any modal', () => {
-  it('leaves the page alone: Stripe\'s frame on top, focus back on the button', async () => {
+  it("leaves the page alone: Stripe's frame on top, focus back on the button", async () => {
     const m = await mount();
     m.button().focus();
     const held = holdFlows();

@@ -37,7 +37,11 @@ async function roundTrip(frame: HTMLIFrameElement): Promise<void> {
   const before = frame.contentDocument;
   const button = frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button');
   button?.click();
-  await until(() => frame.contentDocument !== before && ready(frame) && terminal(frame).length > 0, 'back from the hosted page', 10_000);
+  await until(
+    () => frame.contentDocument !== before && ready(frame) && terminal(frame).length > 0,
+    'back from the hosted page',
+    10_000,
+  );
 }
 
 // Every test starts with a fresh fake and no record. A frame removed at the end of a test saves
@@ -59,13 +63,17 @@ const PAGE_STEPS_MS = 30_000;
 describe('hosted relink, there and back (ui="hosted")', function () {
   this.timeout(PAGE_STEPS_MS);
 
-  describe('when the customer relinks on Stripe\'s page', () => {
+  describe("when the customer relinks on Stripe's page", () => {
     it('reports one success on the page Stripe returns to, after verifying, and nothing on a reload', async () => {
       sessionStorage.setItem(ACTION_KEY, 'relink');
       const frame = await openShop();
       await roundTrip(frame);
       const events = eventsOf(frame);
-      expect(events.map((e) => e.type)).to.deep.equal(['fc-relink-statechange', 'fc-relink-statechange', 'fc-relink-success']);
+      expect(events.map((e) => e.type)).to.deep.equal([
+        'fc-relink-statechange',
+        'fc-relink-statechange',
+        'fc-relink-success',
+      ]);
       expect(events.map((e) => e.detail.state).slice(0, 2)).to.deep.equal(['verifying', 'success']);
       const success = events[2]?.detail;
       expect(success).to.deep.include({ mode: 'same_account', accounts: [] });
@@ -87,12 +95,15 @@ describe('hosted relink, there and back (ui="hosted")', function () {
     });
   });
 
-  describe('when the customer cancels on Stripe\'s page', () => {
+  describe("when the customer cancels on Stripe's page", () => {
     it('reports one cancel on the page Stripe returns to', async () => {
       sessionStorage.setItem(ACTION_KEY, 'cancel');
       const frame = await openShop();
       await roundTrip(frame);
-      expect(terminal(frame).map((e) => e.type), JSON.stringify(terminal(frame))).to.deep.equal(['fc-relink-cancel']);
+      expect(
+        terminal(frame).map((e) => e.type),
+        JSON.stringify(terminal(frame)),
+      ).to.deep.equal(['fc-relink-cancel']);
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
     });
   });
@@ -108,7 +119,8 @@ describe('hosted relink, there and back (ui="hosted")', function () {
         const frame = await openShop();
         const [shop, href] = [frame.contentDocument, frame.contentWindow?.location.href];
         frame.contentDocument?.querySelector('fc-relink')?.shadowRoot?.querySelector('button')?.click();
-        const navigated = () => frame.contentDocument !== shop || (frame.contentWindow as FrameWindow | null)?.__navigated;
+        const navigated = () =>
+          frame.contentDocument !== shop || (frame.contentWindow as FrameWindow | null)?.__navigated;
         await until(() => navigated() || terminal(frame).length > 0, 'the end of the attempt', 10_000);
         // Room for a navigation to show itself.
         await new Promise((resolve) => setTimeout(resolve, 300));
@@ -125,7 +137,10 @@ describe('hosted relink, there and back (ui="hosted")', function () {
   describe('when the tab comes back with a record that is not for this page', () => {
     it('drops a record older than a hosted link lives, without a request', async () => {
       const old = Date.now() - 31 * 24 * 60 * 60 * 1000;
-      sessionStorage.setItem(RECORD_KEY, JSON.stringify({ id: 'fcsess_old', account: 'fca_test_checking', mode: 'same_account', at: old }));
+      sessionStorage.setItem(
+        RECORD_KEY,
+        JSON.stringify({ id: 'fcsess_old', account: 'fca_test_checking', mode: 'same_account', at: old }),
+      );
       const frame = await openShop();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(eventsOf(frame)).to.deep.equal([]);
@@ -133,7 +148,12 @@ describe('hosted relink, there and back (ui="hosted")', function () {
     });
 
     it('leaves a record for another account to the element it belongs to', async () => {
-      const record = JSON.stringify({ id: 'fcsess_other', account: 'fca_someone_else', mode: 'same_account', at: Date.now() });
+      const record = JSON.stringify({
+        id: 'fcsess_other',
+        account: 'fca_someone_else',
+        mode: 'same_account',
+        at: Date.now(),
+      });
       sessionStorage.setItem(RECORD_KEY, record);
       const frame = await openShop();
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -159,19 +179,26 @@ async function clickAndStay(frame: HTMLIFrameElement): Promise<FrameEvent> {
 
 describe('hosted relink, when the endpoint answers where the tab goes (ui="hosted")', function () {
   this.timeout(PAGE_STEPS_MS);
-  for (const url of ['https://bank-login.example/r', 'http://connect.stripe.com/r', 'https://connect.stripe.com:444/r']) {
+  for (const url of [
+    'https://bank-login.example/r',
+    'http://connect.stripe.com/r',
+    'https://connect.stripe.com:444/r',
+  ]) {
     it(`follows no page off Stripe's hosted-page hosts over https: not ${url}`, async () => {
       sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ id: 'fcsess_test_phish', url }));
       const frame = await openShop();
       const outcome = await clickAndStay(frame);
       expect(outcome.type).to.equal('fc-relink-error');
       expect(outcome.detail).to.include({ code: 'invalid_session_response', retryable: false });
-      expect(eventsOf(frame).map((e) => e.type), 'no start').not.to.include('fc-relink-start');
+      expect(
+        eventsOf(frame).map((e) => e.type),
+        'no start',
+      ).not.to.include('fc-relink-start');
       expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
     });
   }
 
-  it('follows the fake\'s page on this test server only where the page allows its origin', async () => {
+  it("follows the fake's page on this test server only where the page allows its origin", async () => {
     sessionStorage.setItem(NO_OPT_IN_KEY, '1');
     const frame = await openShop();
     const outcome = await clickAndStay(frame);
@@ -214,7 +241,10 @@ describe('hosted relink, when the customer comes back with the back button (ui="
     sessionStorage.setItem(ACTION_KEY, 'back');
     const frame = await openShop();
     await roundTrip(frame);
-    expect(terminal(frame).map((e) => e.type), JSON.stringify(terminal(frame))).to.deep.equal(['fc-relink-cancel']);
+    expect(
+      terminal(frame).map((e) => e.type),
+      JSON.stringify(terminal(frame)),
+    ).to.deep.equal(['fc-relink-cancel']);
     expect(String(terminal(frame)[0]?.detail.sessionId)).to.match(/^fcsess_/);
     expect(sessionStorage.getItem(RECORD_KEY)).to.equal(null);
   });

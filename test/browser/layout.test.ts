@@ -16,12 +16,32 @@ import { expect, fake, mount, sessionFromFake, until } from './harness/index.js'
 const LANGUAGES = [en, de, fr, es, italian, nl, pt, ja, ar];
 // Every text the status line can show (a reason's `{date}` stands in for a written date).
 const TEXTS: RelinkText[] = [
-  'reasonInactive', 'reasonExpiring', 'reasonExpiringOn', 'reasonPermissions', 'reasonPermissionsBy',
-  'loading', 'open', 'redirecting', 'verifying', 'success', 'cancel', 'retry', 'blocked', 'unavailable',
-  'signedOut', 'unconfirmed', 'otherAccount',
+  'reasonInactive',
+  'reasonExpiring',
+  'reasonExpiringOn',
+  'reasonPermissions',
+  'reasonPermissionsBy',
+  'loading',
+  'open',
+  'redirecting',
+  'verifying',
+  'success',
+  'cancel',
+  'retry',
+  'blocked',
+  'unavailable',
+  'signedOut',
+  'unconfirmed',
+  'otherAccount',
 ];
 // [container width, root font size]: a sidebar, a phone, each also at 200% text, and a desktop column.
-const SIZES: [number, number][] = [[200, 16], [200, 32], [320, 16], [320, 32], [600, 16]];
+const SIZES: [number, number][] = [
+  [200, 16],
+  [200, 32],
+  [320, 16],
+  [320, 32],
+  [600, 16],
+];
 
 const statusOf = (el: FcRelinkElement) => el.shadowRoot?.querySelector<HTMLElement>('[part="status"]') as HTMLElement;
 const buttonOf = (el: FcRelinkElement) => el.shadowRoot?.querySelector<HTMLElement>('button') as HTMLElement;
@@ -44,7 +64,10 @@ function overflowIn(container: HTMLElement, el: FcRelinkElement): string[] {
   const label = el.shadowRoot?.querySelector('slot') as HTMLSlotElement;
   if (!textBoxes(label).every((r) => within(r, button.getBoundingClientRect()))) found.push('label outside the button');
   if (!textBoxes(status).every((r) => within(r, box))) found.push('status text outside the container');
-  for (const [name, part] of [['button', button], ['status', status]] as const) {
+  for (const [name, part] of [
+    ['button', button],
+    ['status', status],
+  ] as const) {
     if (part.scrollWidth > part.clientWidth + 1) found.push(`${name} scrolls sideways`);
   }
   const page = document.documentElement;

@@ -23,7 +23,7 @@ async function withPageLang(lang: string, body: () => Promise<void>): Promise<vo
   }
 }
 
-describe('the customer\'s language', () => {
+describe("the customer's language", () => {
   describe('when the element resolves its language', () => {
     it('reads English where nothing on the page names a language', async () => {
       await withPageLang('', async () => {
@@ -32,16 +32,16 @@ describe('the customer\'s language', () => {
       });
     });
 
-    it('follows its own lang first, then the closest ancestor\'s, then <html lang>', async () => {
+    it("follows its own lang first, then the closest ancestor's, then <html lang>", async () => {
       await withPageLang('de', async () => {
         const outer = document.body.appendChild(document.createElement('section'));
         outer.lang = 'fr';
         const m = await mount({ parent: outer, attrs: { lang: 'ja' } });
         expect(label(m.el)).to.equal(ja.label);
         m.el.removeAttribute('lang');
-        await until(() => label(m.el) === fr.label, 'the ancestor\'s language');
+        await until(() => label(m.el) === fr.label, "the ancestor's language");
         outer.removeAttribute('lang');
-        await until(() => label(m.el) === de.label, 'the page\'s language');
+        await until(() => label(m.el) === de.label, "the page's language");
         outer.remove();
       });
     });
@@ -71,7 +71,7 @@ describe('the customer\'s language', () => {
       registerTranslation({ ...pt, $code: 'pt-BR' });
     });
 
-    it('re-renders when the page\'s <html lang> changes', async () => {
+    it("re-renders when the page's <html lang> changes", async () => {
       await withPageLang('en', async () => {
         const m = await mount();
         document.documentElement.lang = 'ja';
@@ -89,7 +89,12 @@ describe('the customer\'s language', () => {
     });
 
     it('reads in English a text a translation leaves out', async () => {
-      const partial = { $code: 'xx', $name: 'Partial', $dir: 'ltr', label: 'Partial label' } as unknown as RelinkTranslation;
+      const partial = {
+        $code: 'xx',
+        $name: 'Partial',
+        $dir: 'ltr',
+        label: 'Partial label',
+      } as unknown as RelinkTranslation;
       registerTranslation(partial);
       const m = await mount({ attrs: { lang: 'xx', account: CHECKING } });
       expect(label(m.el)).to.equal('Partial label');
@@ -103,12 +108,17 @@ describe('the customer\'s language', () => {
       const m = await mount({ attrs: { lang: 'ja' } });
       m.el.textContent = 'Fix my bank connection';
       const slot = m.el.shadowRoot?.querySelector('slot') as HTMLSlotElement;
-      expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Fix my bank connection');
+      expect(
+        slot
+          .assignedNodes()
+          .map((node) => node.textContent)
+          .join(''),
+      ).to.equal('Fix my bank connection');
     });
   });
 
   describe('when the status line speaks to the customer', () => {
-    it('shows the translated text of each state, and the developer\'s diagnosis only in the event', async () => {
+    it("shows the translated text of each state, and the developer's diagnosis only in the event", async () => {
       const m = await mount({ attrs: { lang: 'ja', account: CHECKING }, scenario: 'server-error' });
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-error');
@@ -140,7 +150,7 @@ describe('the customer\'s language', () => {
       expect(statusOf(m.el)).not.to.match(/publishable|invalid_|HTTP|session|fca_/);
     });
 
-    it('announces each state\'s text once: the live region changes only when the text does', async () => {
+    it("announces each state's text once: the live region changes only when the text does", async () => {
       const m = await mount({ attrs: { account: CHECKING, lang: 'fr' } });
       const status = m.el.shadowRoot?.querySelector('[part="status"]') as HTMLElement;
       const texts: string[] = [];
@@ -172,7 +182,7 @@ describe('the customer\'s language', () => {
     });
   });
 
-  describe('when Stripe\'s flow opens', () => {
+  describe("when Stripe's flow opens", () => {
     const localeOfLastInstance = () => fake.instances[fake.instances.length - 1]?.locale;
 
     for (const [lang, locale] of [
@@ -184,7 +194,13 @@ describe('the customer\'s language', () => {
     ] as const) {
       it(`opens it in ${locale} for an element in "${lang || 'no language'}"`, async () => {
         await withPageLang('', async () => {
-          const m = await mount({ attrs: { account: CHECKING, ...(lang ? { lang } : {}), 'publishable-key': `pk_test_locale${lang.replace('-', '')}` } });
+          const m = await mount({
+            attrs: {
+              account: CHECKING,
+              ...(lang ? { lang } : {}),
+              'publishable-key': `pk_test_locale${lang.replace('-', '')}`,
+            },
+          });
           await clickAndWait(m);
           expect(localeOfLastInstance()).to.equal(locale);
         });

@@ -16,8 +16,8 @@ describe('<fc-relink> in a browser without Trusted Types', () => {
     const m = await mount({ attrs: { account: CHECKING } });
     const outcome = await clickAndWait(m);
     expect(outcome.type).to.equal('fc-relink-success');
-    expect([...document.querySelectorAll('script[src^="https://js.stripe.com"]')].map((s) => (s as HTMLScriptElement).src)).to.deep.equal([
-      'https://js.stripe.com/endive/stripe.js',
-    ]);
+    expect(
+      [...document.querySelectorAll('script[src^="https://js.stripe.com"]')].map((s) => (s as HTMLScriptElement).src),
+    ).to.deep.equal(['https://js.stripe.com/endive/stripe.js']);
   });
 });

@@ -9,7 +9,7 @@ function detailOf<T extends RecordedEvent['type']>(outcome: RecordedEvent, type:
   return outcome.detail as Detail<T>;
 }
 
-describe('the outcome of Stripe\'s flow', () => {
+describe("the outcome of Stripe's flow", () => {
   describe('when the customer relinks', () => {
     it('reports success for the same account', async () => {
       const m = await mount({ attrs: { account: CHECKING } });
@@ -70,7 +70,12 @@ describe('the outcome of Stripe\'s flow', () => {
       fake.customer = { action: 'misbehave', accounts: [SAVINGS] };
       const m = await mount({ attrs: { account: CHECKING } });
       const outcome = await clickAndWait(m);
-      expect(detailOf(outcome, 'fc-relink-error')).to.deep.include({ code: 'account_mismatch', stage: 'result', retryable: false, accounts: [SAVINGS] });
+      expect(detailOf(outcome, 'fc-relink-error')).to.deep.include({
+        code: 'account_mismatch',
+        stage: 'result',
+        retryable: false,
+        accounts: [SAVINGS],
+      });
       expect(m.events.some((e) => e.type === 'fc-relink-success')).to.equal(false);
     });
 
@@ -92,7 +97,11 @@ describe('the outcome of Stripe\'s flow', () => {
       const m = await mount({ attrs: { account: CHECKING } });
       const old = fake.createSession({ account: CHECKING });
       const [checking] = fake.authorizations.get('fcauth_test_stripebank')?.accounts ?? [];
-      m.el.stripe = { collectFinancialConnectionsAccounts: async () => ({ financialConnectionsSession: { id: old.id, accounts: [{ ...checking! }] } }) };
+      m.el.stripe = {
+        collectFinancialConnectionsAccounts: async () => ({
+          financialConnectionsSession: { id: old.id, accounts: [{ ...checking! }] },
+        }),
+      };
       const outcome = await clickAndWait(m);
       expect(outcome.detail).to.deep.include({ code: 'stripe_error', retryable: false });
       expect((outcome.detail as { message: string }).message).to.include(`returned session ${old.id}, not fcsess_`);

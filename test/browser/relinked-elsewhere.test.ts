@@ -1,6 +1,16 @@
 // Relinked elsewhere: a success reaches every other element for the same account on the origin,
 // on this page and in other documents of it, so that none keeps asking the customer.
-import { CHECKING, SAVINGS, clickAndWait, expect, holdFlows, mount, pageChannelName, sleep, until } from './harness/index.js';
+import {
+  CHECKING,
+  SAVINGS,
+  clickAndWait,
+  expect,
+  holdFlows,
+  mount,
+  pageChannelName,
+  sleep,
+  until,
+} from './harness/index.js';
 
 const CHANNEL = pageChannelName('fc-relink:relinked');
 
@@ -22,7 +32,7 @@ async function otherDocument(): Promise<{ channel: BroadcastChannel; close(): vo
 
 describe('relinked elsewhere', () => {
   describe('when two elements on one page are for the same account', () => {
-    it('moves the other one to success, with elsewhere and the other attempt\'s ids', async () => {
+    it("moves the other one to success, with elsewhere and the other attempt's ids", async () => {
       const banner = await mount({ attrs: { account: CHECKING } });
       const settings = await mount({ attrs: { account: CHECKING } });
       const outcome = await clickAndWait(banner);
@@ -73,12 +83,17 @@ describe('relinked elsewhere', () => {
   });
 
   describe('when the same account is relinked in another document of the origin', () => {
-    it('moves this page\'s element to success too', async () => {
+    it("moves this page's element to success too", async () => {
       const here = await mount({ attrs: { account: CHECKING } });
       const other = await otherDocument();
       try {
         const attemptId = '0f5b8f4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b';
-        other.channel.postMessage({ accounts: [CHECKING], sessionId: 'fcsess_other_tab', mode: 'same_account', attemptId });
+        other.channel.postMessage({
+          accounts: [CHECKING],
+          sessionId: 'fcsess_other_tab',
+          mode: 'same_account',
+          attemptId,
+        });
         await until(() => here.el.state === 'success');
         expect(here.events.find((e) => e.type === 'fc-relink-success')?.detail).to.deep.equal({
           mode: 'same_account',
@@ -110,7 +125,8 @@ describe('relinked elsewhere', () => {
     it('ignores a message of another shape', async () => {
       const here = await mount({ attrs: { account: CHECKING } });
       const other = await otherDocument();
-      for (const junk of [null, 'fca_test_checking', { accounts: CHECKING }, { accounts: [CHECKING] }]) other.channel.postMessage(junk);
+      for (const junk of [null, 'fca_test_checking', { accounts: CHECKING }, { accounts: [CHECKING] }])
+        other.channel.postMessage(junk);
       await sleep(100);
       other.close();
       expect(here.el.state).to.equal('idle');

@@ -21,7 +21,12 @@ describe('rendering and accessibility', () => {
       const m = await mount();
       m.el.textContent = 'Fix my bank connection';
       const slot = m.button().querySelector('slot') as HTMLSlotElement;
-      expect(slot.assignedNodes().map((n) => n.textContent).join('')).to.equal('Fix my bank connection');
+      expect(
+        slot
+          .assignedNodes()
+          .map((n) => n.textContent)
+          .join(''),
+      ).to.equal('Fix my bank connection');
     });
 
     it('exposes state as a read-only property', async () => {
@@ -55,7 +60,7 @@ describe('rendering and accessibility', () => {
       below.remove();
     });
 
-    it('shows each state\'s customer text in the status region', async () => {
+    it("shows each state's customer text in the status region", async () => {
       fake.customer = { action: 'cancel' };
       const m = await mount({ attrs: { account: CHECKING } });
       const seen: string[] = [];

@@ -29,7 +29,7 @@ describe('requesting the session', () => {
       expect(m.endpoint.requests[0]?.body).to.deep.equal({ attempt: m.attemptIds()[0] });
     });
 
-    it('includes the endpoint\'s own error message, as text', async () => {
+    it("includes the endpoint's own error message, as text", async () => {
       const m = await mount({ scenario: 'rate-limited' });
       const outcome = await clickAndWait(m);
       expect(outcome.detail).to.deep.include({

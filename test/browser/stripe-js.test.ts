@@ -47,7 +47,10 @@ describe('getting Stripe.js', () => {
 
   describe('when the page gives its own Stripe.js as the stripe property', () => {
     it('counts an empty stripe, fetchSession or verifySession (as Preact leaves a property it unsets) as not set', async () => {
-      const m = await mount({ attrs: { account: CHECKING }, props: { stripe: '' as never, fetchSession: '' as never, verifySession: '' as never } });
+      const m = await mount({
+        attrs: { account: CHECKING },
+        props: { stripe: '' as never, fetchSession: '' as never, verifySession: '' as never },
+      });
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-success');
       expect(m.endpoint.requests).to.have.length(1);
@@ -60,7 +63,10 @@ describe('getting Stripe.js', () => {
     });
 
     it('accepts a Promise of an instance', async () => {
-      const m = await mount({ attrs: { 'publishable-key': '' }, props: { stripe: Promise.resolve(fake.Stripe('pk_test_given')) } });
+      const m = await mount({
+        attrs: { 'publishable-key': '' },
+        props: { stripe: Promise.resolve(fake.Stripe('pk_test_given')) },
+      });
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-success');
     });
@@ -80,7 +86,9 @@ describe('getting Stripe.js', () => {
     });
 
     it('takes a promise that rejects before the first attempt without an unhandled rejection, and reports it then', async () => {
-      const m = await mount({ props: { stripe: sleep(5).then(() => Promise.reject(new Error('Failed to load Stripe.js'))) } });
+      const m = await mount({
+        props: { stripe: sleep(5).then(() => Promise.reject(new Error('Failed to load Stripe.js'))) },
+      });
       await sleep(50); // the after-each check fails the test on any unhandled rejection by now
       const outcome = await clickAndWait(m);
       expect(outcome.detail).to.deep.include({ code: 'stripe_load_failed', retryable: true });

@@ -29,19 +29,23 @@ async function publishedFields(file: string, iface: string): Promise<string[]> {
 
 describe('the testing kit (fc-relink/testing)', () => {
   describe('when the fake Stripe.js returns a result', () => {
-    it('returns accounts with exactly the fields of Stripe.js\'s published Account type', async () => {
+    it("returns accounts with exactly the fields of Stripe.js's published Account type", async () => {
       const fake = createFakeStripe();
       const session = fake.createSession({ account: CHECKING });
-      const result = await fake.Stripe('pk_test_x').collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
+      const result = await fake
+        .Stripe('pk_test_x')
+        .collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
       const account = result.financialConnectionsSession?.accounts[0] as object;
       const fields = await publishedFields('api/financial-connections.d.mts', 'Account');
       expect(Object.keys(account).sort()).to.deep.equal(fields);
     });
 
-    it('returns a session with only fields of Stripe.js\'s published FinancialConnectionsSession type', async () => {
+    it("returns a session with only fields of Stripe.js's published FinancialConnectionsSession type", async () => {
       const fake = createFakeStripe();
       const session = fake.createSession();
-      const result = await fake.Stripe('pk_test_x').collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
+      const result = await fake
+        .Stripe('pk_test_x')
+        .collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
       const fields = await publishedFields('api/financial-connections.d.mts', 'FinancialConnectionsSession');
       expect(fields).to.include.members(['id', 'accounts']);
       expect(fields).to.include.members(Object.keys(result.financialConnectionsSession as object));
@@ -49,9 +53,13 @@ describe('the testing kit (fc-relink/testing)', () => {
     });
 
     it('reports errors as { financialConnectionsSession: undefined, error }', async () => {
-      const fake = createFakeStripe({ customer: { action: 'error', error: { type: 'api_connection_error', message: 'offline' } } });
+      const fake = createFakeStripe({
+        customer: { action: 'error', error: { type: 'api_connection_error', message: 'offline' } },
+      });
       const session = fake.createSession();
-      const result = await fake.Stripe('pk_test_x').collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
+      const result = await fake
+        .Stripe('pk_test_x')
+        .collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
       expect(result).to.deep.equal({
         financialConnectionsSession: undefined,
         error: { type: 'api_connection_error', message: 'offline' },
@@ -84,7 +92,9 @@ describe('the testing kit (fc-relink/testing)', () => {
       const fake = createFakeStripe({ customer: { action: 'cancel' } });
       const stripe = fake.Stripe('pk_test_x');
       const { client_secret: clientSecret } = fake.createSession();
-      expect((await stripe.collectFinancialConnectionsAccounts({ clientSecret })).financialConnectionsSession?.accounts).to.deep.equal([]);
+      expect(
+        (await stripe.collectFinancialConnectionsAccounts({ clientSecret })).financialConnectionsSession?.accounts,
+      ).to.deep.equal([]);
       expect((await stripe.collectFinancialConnectionsAccounts({ clientSecret })).error).not.to.equal(undefined);
     });
 
@@ -98,23 +108,33 @@ describe('the testing kit (fc-relink/testing)', () => {
       const result = await stripe.collectFinancialConnectionsAccounts({ clientSecret: old.client_secret });
       expect(result.error?.message).to.match(/expired/);
       fake.expireSession(fresh.id);
-      expect((await stripe.collectFinancialConnectionsAccounts({ clientSecret: fresh.client_secret })).error?.message).to.match(/expired/);
+      expect(
+        (await stripe.collectFinancialConnectionsAccounts({ clientSecret: fresh.client_secret })).error?.message,
+      ).to.match(/expired/);
     });
 
     it('only finds a session with a key of its mode and on its connected account', async () => {
       const fake = createFakeStripe();
-      const live = await fake.Stripe('pk_live_x').collectFinancialConnectionsAccounts({ clientSecret: fake.createSession().client_secret });
+      const live = await fake
+        .Stripe('pk_live_x')
+        .collectFinancialConnectionsAccounts({ clientSecret: fake.createSession().client_secret });
       expect(live.error).to.deep.include({ type: 'invalid_request_error', code: 'resource_missing' });
-      const connected = await fake.Stripe('pk_test_x', { stripeAccount: 'acct_1' }).collectFinancialConnectionsAccounts({ clientSecret: fake.createSession().client_secret });
+      const connected = await fake
+        .Stripe('pk_test_x', { stripeAccount: 'acct_1' })
+        .collectFinancialConnectionsAccounts({ clientSecret: fake.createSession().client_secret });
       expect(connected.error).to.deep.include({ code: 'resource_missing' });
       const onConnected = fake.createSession({ stripeAccount: 'acct_1' });
-      const ok = await fake.Stripe('pk_test_x', { stripeAccount: 'acct_1' }).collectFinancialConnectionsAccounts({ clientSecret: onConnected.client_secret });
+      const ok = await fake
+        .Stripe('pk_test_x', { stripeAccount: 'acct_1' })
+        .collectFinancialConnectionsAccounts({ clientSecret: onConnected.client_secret });
       expect(ok.error).to.equal(undefined);
     });
 
     it('does not know a made-up client secret', async () => {
       const fake = createFakeStripe();
-      const result = await fake.Stripe('pk_test_x').collectFinancialConnectionsAccounts({ clientSecret: 'fcsess_nope_secret_nope' });
+      const result = await fake
+        .Stripe('pk_test_x')
+        .collectFinancialConnectionsAccounts({ clientSecret: 'fcsess_nope_secret_nope' });
       expect(result.error).to.deep.include({ code: 'resource_missing' });
     });
   });
@@ -123,13 +143,17 @@ describe('the testing kit (fc-relink/testing)', () => {
     it('in a same-account session returns only the expected account, whatever the script asks', async () => {
       const fake = createFakeStripe();
       const stripe = fake.Stripe('pk_test_x');
-      const plain = await stripe.collectFinancialConnectionsAccounts({ clientSecret: fake.createSession({ account: SAVINGS }).client_secret });
+      const plain = await stripe.collectFinancialConnectionsAccounts({
+        clientSecret: fake.createSession({ account: SAVINGS }).client_secret,
+      });
       expect(plain.financialConnectionsSession?.accounts.map((a) => a.id)).to.deep.equal([SAVINGS]);
 
       fake.customer = { action: 'relink', select: [CHECKING] };
       let refused: unknown;
       try {
-        await stripe.collectFinancialConnectionsAccounts({ clientSecret: fake.createSession({ account: SAVINGS }).client_secret });
+        await stripe.collectFinancialConnectionsAccounts({
+          clientSecret: fake.createSession({ account: SAVINGS }).client_secret,
+        });
       } catch (error) {
         refused = error;
       }
@@ -153,25 +177,34 @@ describe('the testing kit (fc-relink/testing)', () => {
         customer: { action: 'relink', select: ['fca_a1', 'fca_a2'] },
       });
       const stripe = fake.Stripe('pk_test_x');
-      const both = await stripe.collectFinancialConnectionsAccounts({ clientSecret: fake.createSession({ authorization: 'fcauth_a' }).client_secret });
+      const both = await stripe.collectFinancialConnectionsAccounts({
+        clientSecret: fake.createSession({ authorization: 'fcauth_a' }).client_secret,
+      });
       expect(both.financialConnectionsSession?.accounts.map((a) => a.id)).to.deep.equal(['fca_a1', 'fca_a2']);
       fake.customer = { action: 'relink', select: ['fca_b1'] };
       let refused: unknown;
       await stripe
-        .collectFinancialConnectionsAccounts({ clientSecret: fake.createSession({ authorization: 'fcauth_a' }).client_secret })
+        .collectFinancialConnectionsAccounts({
+          clientSecret: fake.createSession({ authorization: 'fcauth_a' }).client_secret,
+        })
         .catch((error: unknown) => (refused = error));
       expect((refused as Error).message).to.match(/not under authorization fcauth_a/);
     });
 
     it('refuses to create a session for an account outside the authorization, as Stripe does', () => {
       const fake = createFakeStripe();
-      expect(() => fake.createSession({ authorization: 'fcauth_test_stripebank', account: 'fca_elsewhere' })).to.throw(/does not belong/);
+      expect(() => fake.createSession({ authorization: 'fcauth_test_stripebank', account: 'fca_elsewhere' })).to.throw(
+        /does not belong/,
+      );
     });
 
     it('records the relink on the server-side session: status and relink_result', async () => {
       const fake = createFakeStripe();
       const session = fake.createSession({ account: CHECKING });
-      expect(session).to.deep.include({ status: 'pending', relink_result: { authorization: null, account: null, failure_reason: null } });
+      expect(session).to.deep.include({
+        status: 'pending',
+        relink_result: { authorization: null, account: null, failure_reason: null },
+      });
       await fake.Stripe('pk_test_x').collectFinancialConnectionsAccounts({ clientSecret: session.client_secret });
       expect(fake.retrieveSession(session.id)).to.deep.include({
         status: 'succeeded',

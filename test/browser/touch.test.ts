@@ -7,7 +7,10 @@ import { CHECKING, expect, fake, mount, recordStripeJsLoads, sleep, until, type 
 
 async function fingerDown(m: Mounted): Promise<void> {
   const box = m.button().getBoundingClientRect();
-  await executeServerCommand('touch', { type: 'start', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+  await executeServerCommand('touch', {
+    type: 'start',
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
 }
 const fingerUp = () => executeServerCommand('touch', { type: 'end' });
 
@@ -43,7 +46,10 @@ describe('<fc-relink> on a touch screen', () => {
     const outcome = m.nextOutcome();
     await fingerUp();
     expect((await outcome).type).to.equal('fc-relink-success');
-    expect(constructed.filter((k) => k === key), 'loaded once').to.have.length(1);
+    expect(
+      constructed.filter((k) => k === key),
+      'loaded once',
+    ).to.have.length(1);
   });
 
   it('with prefetch, requests the session in the touchstart itself, and the tap uses it', async () => {
@@ -63,10 +69,14 @@ describe('<fc-relink> on a touch screen', () => {
       order.push('fetch');
       return realFetch(...args);
     };
-    document.addEventListener('touchstart', () => {
-      order.push('touchstart');
-      setTimeout(() => order.push('next task'), 0);
-    }, { capture: true, once: true });
+    document.addEventListener(
+      'touchstart',
+      () => {
+        order.push('touchstart');
+        setTimeout(() => order.push('next task'), 0);
+      },
+      { capture: true, once: true },
+    );
     try {
       await fingerDown(m);
       await until(() => order.includes('next task'), 'the touchstart');

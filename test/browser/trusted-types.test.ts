@@ -20,8 +20,8 @@ describe('<fc-relink> in a browser with Trusted Types', () => {
     const outcome = await clickAndWait(m);
     expect(outcome.type).to.equal('fc-relink-success');
     expect(policiesCreated.filter((name) => name === 'fc-relink')).to.have.length(1);
-    expect([...document.querySelectorAll('script[src^="https://js.stripe.com"]')].map((s) => (s as HTMLScriptElement).src)).to.deep.equal([
-      'https://js.stripe.com/endive/stripe.js',
-    ]);
+    expect(
+      [...document.querySelectorAll('script[src^="https://js.stripe.com"]')].map((s) => (s as HTMLScriptElement).src),
+    ).to.deep.equal(['https://js.stripe.com/endive/stripe.js']);
   });
 });

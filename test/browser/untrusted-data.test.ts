@@ -3,7 +3,19 @@
 // another origin.
 import { http, HttpResponse } from 'msw';
 import type { RelinkErrorDetail, StripeLike } from '../../src/index.js';
-import { CHECKING, ENDPOINT, VERIFY_ENDPOINT, clickAndWait, expect, fake, mount, plantSecret, useHandlers, useVerifyEndpoint, type Mounted } from './harness/index.js';
+import {
+  CHECKING,
+  ENDPOINT,
+  VERIFY_ENDPOINT,
+  clickAndWait,
+  expect,
+  fake,
+  mount,
+  plantSecret,
+  useHandlers,
+  useVerifyEndpoint,
+  type Mounted,
+} from './harness/index.js';
 
 /** A stand-in Stripe.js whose flow resolves with `result(sessionId)` for the attempt's session. */
 function stripeReturning(m: () => Mounted, result: (sessionId: string) => unknown): StripeLike {
@@ -34,40 +46,61 @@ describe('data from Stripe.js, checked and scrubbed', () => {
   describe('when Stripe.js returns accounts', () => {
     it('copies only the fields Stripe.js documents into a success, every string scrubbed', async () => {
       let m!: Mounted;
-      const stripe = stripeReturning(() => m, (id) => ({
-        financialConnectionsSession: {
-          id,
-          accounts: [
-            {
-              id: CHECKING,
-              object: 'financial_connections.account',
-              display_name: `Checking ${SECRET_KEY}`,
-              institution_name: 'StripeBank',
-              last4: '6789',
-              livemode: false,
-              status: 'active',
-              permissions: ['payment_method'],
-              balance: { as_of: 1, current: { usd: 100 }, cash: { available: { usd: 90 } }, type: 'cash' },
-              undocumented_note: 'not for events',
-              toString: () => 'a function',
-            },
-          ],
-        },
-      }));
+      const stripe = stripeReturning(
+        () => m,
+        (id) => ({
+          financialConnectionsSession: {
+            id,
+            accounts: [
+              {
+                id: CHECKING,
+                object: 'financial_connections.account',
+                display_name: `Checking ${SECRET_KEY}`,
+                institution_name: 'StripeBank',
+                last4: '6789',
+                livemode: false,
+                status: 'active',
+                permissions: ['payment_method'],
+                balance: { as_of: 1, current: { usd: 100 }, cash: { available: { usd: 90 } }, type: 'cash' },
+                undocumented_note: 'not for events',
+                toString: () => 'a function',
+              },
+            ],
+          },
+        }),
+      );
       m = await mount({ attrs: { account: CHECKING }, props: { stripe } });
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-success');
       const [account] = (outcome.detail as unknown as { accounts: readonly Record<string, unknown>[] }).accounts;
       expect(Object.keys(account ?? {}).sort()).to.deep.equal(
-        ['balance', 'display_name', 'id', 'institution_name', 'last4', 'livemode', 'object', 'permissions', 'status'].sort(),
+        [
+          'balance',
+          'display_name',
+          'id',
+          'institution_name',
+          'last4',
+          'livemode',
+          'object',
+          'permissions',
+          'status',
+        ].sort(),
       );
       expect(account?.display_name).to.equal('Checking [secret key]');
-      expect(account?.balance).to.deep.equal({ as_of: 1, current: { usd: 100 }, cash: { available: { usd: 90 } }, type: 'cash' });
+      expect(account?.balance).to.deep.equal({
+        as_of: 1,
+        current: { usd: 100 },
+        cash: { available: { usd: 90 } },
+        type: 'cash',
+      });
     });
 
     it('never reports an account id shaped like a secret as it came, even where the server check would list it', async () => {
       let m!: Mounted;
-      const stripe = stripeReturning(() => m, (id) => ({ financialConnectionsSession: { id, accounts: [{ id: CLIENT_SECRET, livemode: false }] } }));
+      const stripe = stripeReturning(
+        () => m,
+        (id) => ({ financialConnectionsSession: { id, accounts: [{ id: CLIENT_SECRET, livemode: false }] } }),
+      );
       m = await mount({ attrs: { 'verify-url': VERIFY_ENDPOINT }, props: { stripe } });
       await useVerifyEndpoint('unconfirmed');
       const detail = (await clickAndWait(m)).detail as RelinkErrorDetail;
@@ -105,7 +138,9 @@ describe('requests that cannot be redirected to another origin', () => {
       const m = await mount({ attrs: { account: CHECKING, 'session-url': 'https://api.shop.test/relink-session' } });
       const outcome = await clickAndWait(m);
       expect(outcome.detail).to.deep.include({ code: 'session_request_failed', retryable: true });
-      expect(asked.map(({ mode, redirect }) => ({ mode, redirect }))).to.deep.equal([{ mode: 'cors', redirect: 'manual' }]);
+      expect(asked.map(({ mode, redirect }) => ({ mode, redirect }))).to.deep.equal([
+        { mode: 'cors', redirect: 'manual' },
+      ]);
     } finally {
       window.fetch = realFetch;
     }

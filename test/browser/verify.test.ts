@@ -1,19 +1,37 @@
-import { CHECKING, SAVINGS, VERIFY_ENDPOINT, clickAndWait, expect, fake, mount, useVerifyEndpoint } from './harness/index.js';
+import {
+  CHECKING,
+  SAVINGS,
+  VERIFY_ENDPOINT,
+  clickAndWait,
+  expect,
+  fake,
+  mount,
+  useVerifyEndpoint,
+} from './harness/index.js';
 
 const withVerify = { 'verify-url': VERIFY_ENDPOINT };
 
-describe('the server\'s check of the relink (verify-url, verifySession)', () => {
+describe("the server's check of the relink (verify-url, verifySession)", () => {
   describe('when the server confirms the relink', () => {
     it('reports success only after the server confirms it, going through verifying', async () => {
-      const m = await mount({ attrs: { account: CHECKING, ...withVerify }, props: { headers: { 'x-csrf-token': 't1' } } });
+      const m = await mount({
+        attrs: { account: CHECKING, ...withVerify },
+        props: { headers: { 'x-csrf-token': 't1' } },
+      });
       const verify = await useVerifyEndpoint('ok');
       const outcome = await clickAndWait(m);
       expect(outcome.type).to.equal('fc-relink-success');
       expect(verify.requests).to.have.length(1);
       // The session, and the element's account, so the server can check both are the customer's.
-      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: CHECKING, attempt: m.attemptIds()[0] });
+      expect(verify.requests[0]?.body).to.deep.equal({
+        session: m.endpoint.sessions[0]?.id,
+        account: CHECKING,
+        attempt: m.attemptIds()[0],
+      });
       expect(verify.requests[0]?.headers).to.include({ 'content-type': 'application/json', 'x-csrf-token': 't1' });
-      const states = m.events.filter((e) => e.type === 'fc-relink-statechange').map((e) => (e.detail as { state: string }).state);
+      const states = m.events
+        .filter((e) => e.type === 'fc-relink-statechange')
+        .map((e) => (e.detail as { state: string }).state);
       expect(states).to.deep.equal(['loading', 'open', 'verifying', 'success']);
     });
 
@@ -22,14 +40,23 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       const m = await mount({ attrs: withVerify });
       const verify = await useVerifyEndpoint('ok');
       expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
-      expect(verify.requests[0]?.body).to.deep.equal({ session: m.endpoint.sessions[0]?.id, account: null, attempt: m.attemptIds()[0] });
+      expect(verify.requests[0]?.body).to.deep.equal({
+        session: m.endpoint.sessions[0]?.id,
+        account: null,
+        attempt: m.attemptIds()[0],
+      });
     });
   });
 
   describe('when the check does not confirm it', () => {
     const failures: [string, Parameters<typeof useVerifyEndpoint>[0], RegExp, number | undefined][] = [
       ['Stripe has no relink on record', 'unconfirmed', /no relinked authorization/, 200],
-      ['Stripe\'s record names another account', 'other-account', /fca_someone_else relinked, not fca_test_checking/, 200],
+      [
+        "Stripe's record names another account",
+        'other-account',
+        /fca_someone_else relinked, not fca_test_checking/,
+        200,
+      ],
       ['the check fails with a 500', 'server-error', /answered HTTP 500: Could not reach Stripe/, 500],
       ['the check answers garbage', 'garbage', /not JSON/, 200],
       ['the check cannot reach the server', 'network-error', /could not be reached/, undefined],
@@ -93,7 +120,9 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       const outcome = await clickAndWait(m);
       expect(asked).to.deep.equal([m.endpoint.sessions[0]?.id]);
       expect(outcome.detail).to.deep.include({ code: 'verification_failed' });
-      expect((outcome.detail as { message: string }).message).to.match(/fcauth_someone_else relinked, not fcauth_test_stripebank/);
+      expect((outcome.detail as { message: string }).message).to.match(
+        /fcauth_someone_else relinked, not fcauth_test_stripebank/,
+      );
     });
 
     it('keeps verification_failed retryable whatever the check answered (here 403)', async () => {
@@ -105,7 +134,7 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
       expect(outcome.detail).to.deep.include({ code: 'verification_failed', status: 403, retryable: true });
     });
 
-    it('does not take an error detail the page holds, thrown back from the check\'s answer, for its own', async () => {
+    it("does not take an error detail the page holds, thrown back from the check's answer, for its own", async () => {
       const disabled = await mount({ attrs: { disabled: '' } });
       const held = ((await disabled.el.relink()) as { error: object }).error; // invalid_config, stage config
       const m = await mount({
@@ -120,7 +149,12 @@ describe('the server\'s check of the relink (verify-url, verifySession)', () => 
         },
       });
       const outcome = await clickAndWait(m);
-      expect(outcome.detail).to.deep.include({ code: 'verification_failed', stage: 'verify', retryable: true, accounts: [CHECKING] });
+      expect(outcome.detail).to.deep.include({
+        code: 'verification_failed',
+        stage: 'verify',
+        retryable: true,
+        accounts: [CHECKING],
+      });
     });
   });
 

@@ -1,7 +1,18 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 // Work done before the click: Stripe.js loaded on a sign of intent (`preload`), and the session
 // requested too (`prefetch`).
-import { CHECKING, ENDPOINT, SAVINGS, clickAndWait, expect, fake, mount, sleep, until, type Mounted } from './harness/index.js';
+import {
+  CHECKING,
+  ENDPOINT,
+  SAVINGS,
+  clickAndWait,
+  expect,
+  fake,
+  mount,
+  sleep,
+  until,
+  type Mounted,
+} from './harness/index.js';
 
 // Stripe.js is the fake on window.Stripe, reached through the real loader, which calls it once
 // per key: the calls for a fresh key show whether (and how often) Stripe.js was loaded for it.
@@ -207,7 +218,7 @@ describe('warming up before the click', () => {
       expect(m.endpoint.requests).to.have.length(1);
     });
 
-    it('does not take the pointer found over the button when Stripe\'s window goes for a new intent', async () => {
+    it("does not take the pointer found over the button when Stripe's window goes for a new intent", async () => {
       const m = await mount({ attrs: { prefetch: '', account: CHECKING } });
       expect((await clickAndWait(m)).type).to.equal('fc-relink-success');
       // The window covered the page; when it goes, the pointer is over the button again, unmoved.
@@ -258,7 +269,12 @@ describe('warming up before the click', () => {
       const answered = () =>
         performance
           .getEntriesByType('resource')
-          .some((e) => e.startTime >= since && (e as PerformanceResourceTiming).responseEnd > 0 && new URL(e.name).pathname === ENDPOINT);
+          .some(
+            (e) =>
+              e.startTime >= since &&
+              (e as PerformanceResourceTiming).responseEnd > 0 &&
+              new URL(e.name).pathname === ENDPOINT,
+          );
       await until(answered, 'the prefetch answered');
       await sleep(50);
       expect(m.events).to.deep.equal([]);

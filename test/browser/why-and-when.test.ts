@@ -7,14 +7,26 @@ import '../../src/translations/ja.js';
 describe('why and by when (reason, due)', () => {
   describe('when a reason is set', () => {
     const sentences: [string, Record<string, string>, string][] = [
-      ['a connection that stopped working', { reason: 'inactive' }, 'Your bank connection stopped working. Reconnect it to keep using this account.'],
-      ['a connection that expires, with no date', { reason: 'expiring' }, 'Your bank connection expires soon. Reconnect it to keep using this account.'],
+      [
+        'a connection that stopped working',
+        { reason: 'inactive' },
+        'Your bank connection stopped working. Reconnect it to keep using this account.',
+      ],
+      [
+        'a connection that expires, with no date',
+        { reason: 'expiring' },
+        'Your bank connection expires soon. Reconnect it to keep using this account.',
+      ],
       [
         'a connection that expires on a day',
         { reason: 'expiring', due: '2027-01-15' },
         'Your bank connection expires on January 15, 2027. Reconnect it to keep using this account.',
       ],
-      ['new permissions, with no date', { reason: 'permissions' }, 'We need your permission to keep using your bank account.'],
+      [
+        'new permissions, with no date',
+        { reason: 'permissions' },
+        'We need your permission to keep using your bank account.',
+      ],
       [
         'new permissions by a day',
         { reason: 'permissions', due: '2027-03-01' },
@@ -29,7 +41,7 @@ describe('why and by when (reason, due)', () => {
       });
     }
 
-    it('writes the date in the element\'s language', async () => {
+    it("writes the date in the element's language", async () => {
       const de = await mount({ attrs: { account: CHECKING, lang: 'de', reason: 'expiring', due: '2027-01-15' } });
       expect(de.status()).to.include('15. Januar 2027');
       const ja = await mount({ attrs: { account: CHECKING, lang: 'ja', reason: 'expiring', due: '2027-01-15' } });
@@ -42,7 +54,7 @@ describe('why and by when (reason, due)', () => {
       expect(m.status()).to.include('December 31, 2026');
     });
 
-    it('writes a date-time as the customer\'s own day', async () => {
+    it("writes a date-time as the customer's own day", async () => {
       const due = '2027-06-15T12:00:00Z';
       const m = await mount({ attrs: { account: CHECKING, lang: 'en-US', reason: 'expiring', due } });
       const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date(due));

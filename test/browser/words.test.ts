@@ -1,10 +1,20 @@
 // What the customer reads after each outcome: words for what happened to them and what they can
 // do, never a contradiction of what Stripe's own window said.
-import { CHECKING, SAVINGS, TEST_KEY, VERIFY_ENDPOINT, clickAndWait, expect, fake, mount, useVerifyEndpoint } from './harness/index.js';
+import {
+  CHECKING,
+  SAVINGS,
+  TEST_KEY,
+  VERIFY_ENDPOINT,
+  clickAndWait,
+  expect,
+  fake,
+  mount,
+  useVerifyEndpoint,
+} from './harness/index.js';
 import en from '../../src/translations/en.js';
 
 describe('the words the customer reads', () => {
-  describe('when the merchant\'s server says the customer is signed out (401)', () => {
+  describe("when the merchant's server says the customer is signed out (401)", () => {
     it('asks them to sign in again, not to contact support', async () => {
       const m = await mount({ scenario: 'signed-out', attrs: { account: CHECKING } });
       const outcome = await clickAndWait(m);
@@ -13,7 +23,7 @@ describe('the words the customer reads', () => {
     });
   });
 
-  describe('when Stripe\'s window said the account is reconnected but a check afterwards fails', () => {
+  describe("when Stripe's window said the account is reconnected but a check afterwards fails", () => {
     it('says the reconnection could not be confirmed, for verification_failed', async () => {
       const m = await mount({ attrs: { account: CHECKING, 'verify-url': VERIFY_ENDPOINT } });
       await useVerifyEndpoint('unconfirmed');
@@ -85,7 +95,7 @@ describe('the words the customer reads', () => {
       expect(m.button().textContent).to.equal(en.label);
     });
 
-    it('shows the page\'s own label again when it asks again', async () => {
+    it("shows the page's own label again when it asks again", async () => {
       const m = await mount({ attrs: { account: CHECKING } });
       m.el.textContent = 'Fix my bank';
       await clickAndWait(m);
@@ -93,7 +103,12 @@ describe('the words the customer reads', () => {
       m.el.reason = 'inactive';
       await m.el.updateComplete;
       const slot = m.button().querySelector('slot');
-      expect(slot?.assignedNodes().map((node) => node.textContent).join('')).to.equal('Fix my bank');
+      expect(
+        slot
+          ?.assignedNodes()
+          .map((node) => node.textContent)
+          .join(''),
+      ).to.equal('Fix my bank');
     });
   });
 

@@ -42,7 +42,8 @@ describe('markup from endpoints and Stripe, shown as inert text (XSS)', () => {
     }
 
     it('lets nothing of an HTML page with a script, answered by the endpoint, reach the page', async () => {
-      const page = '<!doctype html><title>Bad Gateway</title><script>window.__xss=9</script><img src=x onerror="window.__xss=10">';
+      const page =
+        '<!doctype html><title>Bad Gateway</title><script>window.__xss=9</script><img src=x onerror="window.__xss=10">';
       const m = await mount({ attrs: { account: CHECKING } });
       await useHandlers(
         http.post(ENDPOINT, () => new HttpResponse(page, { status: 502, headers: { 'content-type': 'text/html' } })),
@@ -56,7 +57,9 @@ describe('markup from endpoints and Stripe, shown as inert text (XSS)', () => {
     it('renders nothing of the markup in the content type of a 200 that is not JSON', async () => {
       const type = 'text/html; x="<img src=x onerror=window.__xss=11>"';
       const m = await mount({ attrs: { account: CHECKING } });
-      await useHandlers(http.post(ENDPOINT, () => new HttpResponse('<p>hi</p>', { status: 200, headers: { 'content-type': type } })));
+      await useHandlers(
+        http.post(ENDPOINT, () => new HttpResponse('<p>hi</p>', { status: 200, headers: { 'content-type': type } })),
+      );
       const before = elementCount();
       const detail = await expectInert(m, await clickAndWait(m), null, before);
       expect(detail.code).to.equal('invalid_session_response');
@@ -131,7 +134,7 @@ describe('markup from endpoints and Stripe, shown as inert text (XSS)', () => {
   });
 
   describe('when an error follows an error', () => {
-    it('keeps the customer\'s text on a repeated error, with the markup of neither', async () => {
+    it("keeps the customer's text on a repeated error, with the markup of neither", async () => {
       const m = await mount({ attrs: { account: CHECKING } });
       const [first, second] = [PAYLOADS[0]!, PAYLOADS[1]!];
       await useHandlers(http.post(ENDPOINT, () => HttpResponse.json({ error: { message: first } }, { status: 503 })));

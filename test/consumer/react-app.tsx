@@ -21,7 +21,10 @@ export function WithoutWrapper() {
       verify-url="/api/relink-verify"
       prefetch
       preload="eager"
-      verifySession={async ({ sessionId }) => ({ status: 'succeeded', relink_result: { authorization: sessionId, account: null } })}
+      verifySession={async ({ sessionId }) => ({
+        status: 'succeeded',
+        relink_result: { authorization: sessionId, account: null },
+      })}
       onfc-relink-success={(event) => console.log(event.detail.sessionId.toUpperCase())}
       // @ts-expect-error credentials takes only fetch's modes
       credentials="sometimes"

@@ -34,11 +34,14 @@ el.fetchSession = async ({ account }) => window.__fake.toSessionConfig(window.__
 
 test('the CDN bundle registers <fc-relink> and relinks in a plain page under a strict CSP', async ({ page }) => {
   const files = (await readdir('dist/cdn', { recursive: true })).filter((file) => file.endsWith('.js'));
-  const cdn = new Map(await Promise.all(files.map(async (file) => [file, await readFile(`dist/cdn/${file}`, 'utf8')] as const)));
+  const cdn = new Map(
+    await Promise.all(files.map(async (file) => [file, await readFile(`dist/cdn/${file}`, 'utf8')] as const)),
+  );
   for (const [file, code] of cdn) expect(code, file).not.toMatch(/\bfrom\s*['"](?![./])|\bimport\s*\(\s*['"](?![./])/); // no bare specifiers
   const { outputFiles } = await build({
     stdin: {
-      contents: "import { createFakeStripe } from './src/testing/fake-stripe.ts'; window.__fake = createFakeStripe(); window.__fake.install(window);",
+      contents:
+        "import { createFakeStripe } from './src/testing/fake-stripe.ts'; window.__fake = createFakeStripe(); window.__fake.install(window);",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -72,14 +75,17 @@ test('the CDN bundle registers <fc-relink> and relinks in a plain page under a s
   expect(atLoad).toContain('fc-relink.min.js');
   expect(atLoad.some((file) => file.startsWith('fc-relink-attempt-'))).toBe(false);
   await page.getByRole('button', { name: 'Reconnect' }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.map((e) => e.type))).toEqual([
-    'fc-relink-start',
-    'fc-relink-success',
-  ]);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.map((e) => e.type)),
+    )
+    .toEqual(['fc-relink-start', 'fc-relink-success']);
   await expect(page.locator('fc-relink')).toHaveAttribute('state', 'success');
   expect(fetched.some((file) => file.startsWith('fc-relink-attempt-'))).toBe(true);
   // The element's styles applied without 'unsafe-inline' (constructable stylesheets).
-  const background = await page.locator('fc-relink').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('button')!).backgroundColor);
+  const background = await page
+    .locator('fc-relink')
+    .evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('button')!).backgroundColor);
   expect(background).toBe('rgb(99, 91, 255)');
   expect(violations).toEqual([]);
 });

@@ -57,7 +57,8 @@ async function watchPolicy(page: Page): Promise<{ console: string[]; errors: str
   });
   const seen = { console: [] as string[], errors: [] as string[] };
   page.on('console', (message) => {
-    if (/content.security.policy|trusted.?type|refused to/i.test(message.text())) seen.console.push(`${message.type()}: ${message.text()}`);
+    if (/content.security.policy|trusted.?type|refused to/i.test(message.text()))
+      seen.console.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => seen.errors.push(String(error)));
   return seen;
@@ -77,7 +78,9 @@ async function expectNoViolations(page: Page, seen: { console: string[]; errors:
     }
   });
   expect(refused, 'Trusted Types are enforced').toBe(true);
-  await expect.poll(() => page.evaluate(() => window.__violations.map((v) => v.directive))).toEqual(['require-trusted-types-for']);
+  await expect
+    .poll(() => page.evaluate(() => window.__violations.map((v) => v.directive)))
+    .toEqual(['require-trusted-types-for']);
 }
 
 test.describe('the demo (demo-dist) under a strict CSP header', () => {
@@ -95,9 +98,15 @@ test.describe('the demo (demo-dist) under a strict CSP header', () => {
 
   async function outcome(page: Page) {
     // The default element's own outcome: the restyled one, for the same account, hears of a success too.
-    const row = page.locator('#log tbody tr.terminal').filter({ has: page.locator('td:nth-child(2)', { hasText: /^default$/ }) }).first();
+    const row = page
+      .locator('#log tbody tr.terminal')
+      .filter({ has: page.locator('td:nth-child(2)', { hasText: /^default$/ }) })
+      .first();
     await row.waitFor();
-    return { event: await row.locator('td').nth(2).textContent(), summary: (await row.locator('summary').textContent()) ?? '' };
+    return {
+      event: await row.locator('td').nth(2).textContent(),
+      summary: (await row.locator('summary').textContent()) ?? '',
+    };
   }
 
   test('a same-account relink through the simulated flow succeeds', async ({ page }) => {
@@ -110,7 +119,10 @@ test.describe('the demo (demo-dist) under a strict CSP header', () => {
     await flow.getByRole('button', { name: 'Reconnect account' }).click();
     await flow.getByRole('button', { name: 'Done' }).click();
     await expect(flow).toBeHidden();
-    expect(await outcome(page)).toEqual({ event: 'fc-relink-success', summary: 'same_account, 1 account: fca_test_checking' });
+    expect(await outcome(page)).toEqual({
+      event: 'fc-relink-success',
+      summary: 'same_account, 1 account: fca_test_checking',
+    });
     await expect(page.locator('[data-element="default"] fc-relink')).toHaveAttribute('state', 'success');
     // The simulator's styles (a constructable stylesheet) apply under style-src 'self'. Picking the
     // scenario again gives a fresh element: the relinked one offers no second attempt.
@@ -133,10 +145,15 @@ test.describe('the demo (demo-dist) under a strict CSP header', () => {
     await expectNoViolations(page, seen);
   });
 
-  test('errors: the endpoint answers 500, the customer picks another account, Stripe refuses a used session', async ({ page }) => {
+  test('errors: the endpoint answers 500, the customer picks another account, Stripe refuses a used session', async ({
+    page,
+  }) => {
     const seen = await open(page, 'endpoint-500');
     await relinkButton(page).click();
-    expect(await outcome(page)).toMatchObject({ event: 'fc-relink-error', summary: expect.stringMatching(/^session_http_error 500 \(session, retryable\)/) });
+    expect(await outcome(page)).toMatchObject({
+      event: 'fc-relink-error',
+      summary: expect.stringMatching(/^session_http_error 500 \(session, retryable\)/),
+    });
 
     await page.getByRole('radio', { name: 'Customer picks a different account' }).check();
     await relinkButton(page).click();
@@ -211,7 +228,9 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
       write: false,
       logLevel: 'silent',
     });
-    assets = new Map(outputFiles.map((file) => [`/assets/${relative(outdir, file.path).replaceAll('\\', '/')}`, file.text]));
+    assets = new Map(
+      outputFiles.map((file) => [`/assets/${relative(outdir, file.path).replaceAll('\\', '/')}`, file.text]),
+    );
     // The loader is a lazy chunk: the entry does not contain it, a chunk does.
     const entry = assets.get('/assets/csp-element.js') ?? '';
     expect(entry).toMatch(/import\(/);
@@ -233,7 +252,10 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
       }
       if (url.origin !== ORIGIN) return route.abort();
       if (url.pathname === '/') {
-        return route.fulfill({ body: shopPage(head), headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp } });
+        return route.fulfill({
+          body: shopPage(head),
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp },
+        });
       }
       if (url.pathname === '/api/relink-session') {
         endpointRequests.push(route.request().postDataJSON());
@@ -255,9 +277,15 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
     return page.evaluate(() => window.__events.map((e) => e.type));
   }
 
-  test('relinks next to another js.stripe.com script (pricing-table.js): Stripe.js still injected under Trusted Types', async ({ page }) => {
+  test('relinks next to another js.stripe.com script (pricing-table.js): Stripe.js still injected under Trusted Types', async ({
+    page,
+  }) => {
     const seen = await watchPolicy(page);
-    const { stripeRequests } = await serve(page, CSP, '\n  <script async src="https://js.stripe.com/v3/pricing-table.js"></script>');
+    const { stripeRequests } = await serve(
+      page,
+      CSP,
+      '\n  <script async src="https://js.stripe.com/v3/pricing-table.js"></script>',
+    );
     await expect.poll(() => stripeRequests.length).toBe(1);
     expect(await relinkOnce(page)).toEqual(['fc-relink-start', 'fc-relink-success']);
     expect(stripeRequests).toHaveLength(2);
@@ -276,7 +304,9 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
     expect(await page.evaluate(() => window.__violations.length)).toBe(1);
   });
 
-  test('holds the name fc-relink from its first evaluation: a later script cannot take it, and Stripe.js still loads', async ({ page }) => {
+  test('holds the name fc-relink from its first evaluation: a later script cannot take it, and Stripe.js still loads', async ({
+    page,
+  }) => {
     await watchPolicy(page);
     // A page script that runs after `import 'fc-relink'` and tries to take the allowed name.
     assets.set(
@@ -284,8 +314,14 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
       `try { window.trustedTypes.createPolicy('fc-relink', { createScriptURL: (url) => url }); window.__lateClaim = 'took the name'; }
        catch { window.__lateClaim = 'refused'; }`,
     );
-    await serve(page, `${CSP}; trusted-types fc-relink lit-html`, '\n  <script type="module" src="/assets/late-claim.js"></script>');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __lateClaim?: string }).__lateClaim)).toBe('refused');
+    await serve(
+      page,
+      `${CSP}; trusted-types fc-relink lit-html`,
+      '\n  <script type="module" src="/assets/late-claim.js"></script>',
+    );
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __lateClaim?: string }).__lateClaim))
+      .toBe('refused');
     expect(await relinkOnce(page)).toEqual(['fc-relink-start', 'fc-relink-success']);
     // The only violation is the late script's refused claim.
     const violations = await page.evaluate(() => window.__violations);
@@ -304,9 +340,16 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
     // First the policy (a refused script injection ends in stripe_load_failed), then the outcome.
     expect(await page.evaluate(() => window.__violations), 'CSP / Trusted Types violations').toEqual([]);
     expect(seen.console).toEqual([]);
-    expect(await page.evaluate(() => window.__events.map((e) => e.type))).toEqual(['fc-relink-start', 'fc-relink-success']);
+    expect(await page.evaluate(() => window.__events.map((e) => e.type))).toEqual([
+      'fc-relink-start',
+      'fc-relink-success',
+    ]);
     const success = await page.evaluate(() => window.__events[1]!.detail);
-    expect(success).toMatchObject({ mode: 'same_account', sessionId: SESSION.id, accounts: [{ id: 'fca_test_checking' }] });
+    expect(success).toMatchObject({
+      mode: 'same_account',
+      sessionId: SESSION.id,
+      accounts: [{ id: 'fca_test_checking' }],
+    });
     await expect(page.locator('fc-relink')).toHaveAttribute('state', 'success');
     expect(endpointRequests).toEqual([{ account: 'fca_test_checking', attempt: success.attemptId }]);
     // The real script tag went in, from js.stripe.com, once.
@@ -321,7 +364,9 @@ test.describe('the built element (dist/index.js) with the real Stripe.js loader 
 
     // A second attempt (from code: after a success the button is done) reuses the loaded Stripe.js.
     await page.locator('fc-relink').evaluate((el) => (el as HTMLElement & { relink(): Promise<unknown> }).relink());
-    await expect.poll(() => page.evaluate(() => window.__events.filter((e) => e.type !== 'fc-relink-statechange').length)).toBe(4);
+    await expect
+      .poll(() => page.evaluate(() => window.__events.filter((e) => e.type !== 'fc-relink-statechange').length))
+      .toBe(4);
     expect(stripeRequests).toHaveLength(1);
     await expectNoViolations(page, seen);
   });

@@ -11,7 +11,9 @@ async function openDemo(page: Page, query: string) {
 
 const element = (page: Page) => page.locator('[data-element="default"] fc-relink');
 
-test('in Japanese the customer reads Japanese, and the log keeps the developer detail in English beside it', async ({ page }) => {
+test('in Japanese the customer reads Japanese, and the log keeps the developer detail in English beside it', async ({
+  page,
+}) => {
   await openDemo(page, 'scenario=endpoint-500');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
   await expect(page).toHaveURL(/[?&]lang=ja/);
@@ -19,7 +21,9 @@ test('in Japanese the customer reads Japanese, and the log keeps the developer d
   await element(page).getByRole('button').click();
   const row = page.locator('#log tbody tr.terminal').first();
   await expect(row.locator('td.customer')).toHaveText(ja.retry);
-  await expect(row.locator('summary')).toHaveText(/^session_http_error 500 \(session, retryable\): The session endpoint answered HTTP 500/);
+  await expect(row.locator('summary')).toHaveText(
+    /^session_http_error 500 \(session, retryable\): The session endpoint answered HTTP 500/,
+  );
   await expect(element(page).getByRole('status')).toHaveText(ja.retry);
 });
 

@@ -17,7 +17,9 @@ const dialog = (page: Page) => page.frameLocator('iframe[name^="__privateStripeF
 
 /** The terminal log rows of one element (both of the page's elements are for the same account). */
 const terminalRowsOf = (page: Page, element: string) =>
-  page.locator('#log tbody tr.terminal').filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${element}$`) }) });
+  page
+    .locator('#log tbody tr.terminal')
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${element}$`) }) });
 
 /** The terminal rows of the attempts themselves, not of an element hearing that another succeeded. */
 const ownOutcomes = (page: Page) =>
@@ -253,7 +255,10 @@ test('lets a keyboard user pick a scenario, start, be trapped in the flow, cance
 
 test('the restyled element runs the same flow and logs under its own name', async ({ page }) => {
   await openDemo(page, 'same-account');
-  await page.locator('[data-element="restyled"] fc-relink').getByRole('button', { name: 'Fix my bank connection' }).click();
+  await page
+    .locator('[data-element="restyled"] fc-relink')
+    .getByRole('button', { name: 'Fix my bank connection' })
+    .click();
   await throughToAccounts(page);
   await reconnectAndFinish(page);
   const outcome = await latestOutcome(page, 'restyled');
@@ -321,7 +326,9 @@ test('the test-mode badge follows the key', async ({ page }) => {
   await expect(page.locator('#mode-badge')).toHaveText('INVALID KEY');
 });
 
-test('Stripe emails the link once per account in 48 hours: the second request is refused with 429', async ({ page }) => {
+test('Stripe emails the link once per account in 48 hours: the second request is refused with 429', async ({
+  page,
+}) => {
   await openDemo(page, 'hosted-email');
   const email = page.getByRole('button', { name: 'Email the customer a relink link' });
   await email.click();

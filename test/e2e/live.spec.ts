@@ -31,7 +31,8 @@ const stripeApi = setupServer(
   http.all('https://api.stripe.com/*', async ({ request }) => {
     const path = new URL(request.url).pathname;
     const form = new URLSearchParams(await request.text());
-    if (path === '/v1/financial_connections/accounts') return HttpResponse.json({ object: 'list', data: ACCOUNTS, has_more: false });
+    if (path === '/v1/financial_connections/accounts')
+      return HttpResponse.json({ object: 'list', data: ACCOUNTS, has_more: false });
     const acct = ACCOUNTS.find((a) => path === `/v1/financial_connections/accounts/${a.id}`);
     if (acct) return HttpResponse.json(acct);
     if (path === '/v1/financial_connections/sessions') {
@@ -42,7 +43,10 @@ const stripeApi = setupServer(
         client_secret: `${id}_secret_e2e`,
         livemode: false,
         status: 'pending',
-        relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
+        relink_options: {
+          authorization: form.get('relink_options[authorization]'),
+          account: form.get('relink_options[account]'),
+        },
         relink_result: { authorization: null, account: null, failure_reason: null },
       };
       sessions.set(id, session);
@@ -50,7 +54,10 @@ const stripeApi = setupServer(
     }
     const session = sessions.get(path.split('/').pop() ?? '');
     if (session) return HttpResponse.json(session);
-    return HttpResponse.json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such object' } }, { status: 404 });
+    return HttpResponse.json(
+      { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such object' } },
+      { status: 404 },
+    );
   }),
 );
 
@@ -81,13 +88,18 @@ test.afterAll(async () => {
   stripeApi.close();
 });
 
-test('demo:live lists the customer\'s accounts and relinks the broken one, confirmed by the server', async ({ page }) => {
+test("demo:live lists the customer's accounts and relinks the broken one, confirmed by the server", async ({
+  page,
+}) => {
   await readFile('demo-dist/live.html'); // built by npm test before this runs
   await page.exposeFunction('completeFlow', (clientSecret: string) => {
     const session = [...sessions.values()].find((s) => s.client_secret === clientSecret);
     if (!session) throw new Error('unknown client secret');
     const relinked = (session.relink_options as { account: string }).account;
-    Object.assign(session, { status: 'succeeded', relink_result: { authorization: AUTH, account: relinked, failure_reason: null } });
+    Object.assign(session, {
+      status: 'succeeded',
+      relink_result: { authorization: AUTH, account: relinked, failure_reason: null },
+    });
     return { id: session.id, accounts: [{ ...ACCOUNTS.find((a) => a.id === relinked), status: 'active' }] };
   });
   await page.route('https://js.stripe.com/**', (route) =>

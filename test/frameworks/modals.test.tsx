@@ -89,7 +89,7 @@ async function relinkInside(el: FcRelinkElement): Promise<void> {
   expect(deepActiveElement(), 'focus stays on the button').to.equal(button);
 }
 
-describe('<fc-relink> inside a modal library\'s dialog', () => {
+describe("<fc-relink> inside a modal library's dialog", () => {
   afterEach(() => {
     closes.length = 0;
   });
@@ -111,7 +111,7 @@ describe('<fc-relink> inside a modal library\'s dialog', () => {
     });
   }
 
-  it('focus-trap: the customer uses Stripe\'s flow, and the trap stays active with focus on the button', async () => {
+  it("focus-trap: the customer uses Stripe's flow, and the trap stays active with focus on the button", async () => {
     const endpoint = await useEndpoint();
     const box = document.body.appendChild(document.createElement('div'));
     const other = Object.assign(document.createElement('button'), { textContent: 'Outside' });

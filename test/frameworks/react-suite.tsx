@@ -23,7 +23,8 @@ export async function clickIn(container: HTMLElement): Promise<void> {
   const el = elementIn(container);
   await el.updateComplete;
   const done = new Promise((resolve) => {
-    for (const type of ['fc-relink-success', 'fc-relink-cancel', 'fc-relink-error']) el.addEventListener(type, resolve, { once: true });
+    for (const type of ['fc-relink-success', 'fc-relink-cancel', 'fc-relink-error'])
+      el.addEventListener(type, resolve, { once: true });
   });
   await act(async () => {
     el.shadowRoot?.querySelector('button')?.click();
@@ -96,7 +97,7 @@ export function describeReactWrapper(expectedMajor: string) {
       ]);
     });
 
-    it('StrictMode\'s double mount starts no attempt and loads nothing; a click starts exactly one', async () => {
+    it("StrictMode's double mount starts no attempt and loads nothing; a click starts exactly one", async () => {
       const endpoint = await useEndpoint();
       const instances = fake.instances.length;
       const { container } = await mount(
@@ -133,7 +134,9 @@ export function describeReactWrapper(expectedMajor: string) {
       );
       const m = observe(elementIn(container), endpoint);
       await act(async () => {
-        await new Promise((resolve) => elementIn(container).addEventListener('fc-relink-success', resolve, { once: true }));
+        await new Promise((resolve) =>
+          elementIn(container).addEventListener('fc-relink-success', resolve, { once: true }),
+        );
       });
       await sleep(50);
       expect(calls).to.equal(version.startsWith('18') || version.startsWith('19') ? 2 : calls);

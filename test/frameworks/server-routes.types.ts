@@ -27,9 +27,11 @@ export const POST: RequestHandler = handler;
 export const action: ActionFunction = handler;
 
 // Astro (`src/pages/api/relink-session.ts`): `export const POST: APIRoute = handler`.
-type AstroAPIRoute = (context: { request: Request; url: URL; params: Record<string, string | undefined> }) =>
-  | Response
-  | Promise<Response>;
+type AstroAPIRoute = (context: {
+  request: Request;
+  url: URL;
+  params: Record<string, string | undefined>;
+}) => Response | Promise<Response>;
 export const astroPost: AstroAPIRoute = handler;
 
 // Hono: the handler is the route.
@@ -43,7 +45,7 @@ new H3().post('/api/relink-session', handler);
 const app = express();
 app.post('/api/relink-session', toNodeHandler(handler));
 // @ts-expect-error Express's req is not a Request: mount the handler with toNodeHandler.
-app.post('/api/relink-session', (req, res) => handler(req));
+app.post('/api/relink-session', (req) => handler(req));
 const fastify = Fastify();
 fastify.post('/api/relink-session', (request, reply) => {
   reply.hijack();

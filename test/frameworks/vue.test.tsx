@@ -26,7 +26,7 @@ describe('<fc-relink> in Vue 3', () => {
     container.remove();
   });
 
-  it('reports an error through the snippet\'s handler', async () => {
+  it("reports an error through the snippet's handler", async () => {
     const { app, container, m } = await mountSnippet('rate-limited');
     await clickAndWait(m);
     await nextTick();

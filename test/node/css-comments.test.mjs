@@ -22,7 +22,12 @@ async function* jsFiles(dir) {
 function templateComments(source) {
   const templates = source.match(/\bcss`[^`]*`/g) ?? [];
   const comments = templates.flatMap((t) => t.match(/\/\*[\s\S]*?\*\//g) ?? []);
-  return comments.map((c) => c.replace(/[/*\s]+/g, ' ').trim().slice(0, 40));
+  return comments.map((c) =>
+    c
+      .replace(/[/*\s]+/g, ' ')
+      .trim()
+      .slice(0, 40),
+  );
 }
 
 test('the build strips comments from css templates and leaves the rules', () => {
@@ -34,7 +39,7 @@ test('the build strips comments from css templates and leaves the rules', () => 
   assert.equal(cssComments.transform('const x = 1;', 'x.ts'), null);
 });
 
-test('no comment of the element\'s stylesheet ships in dist/', async () => {
+test("no comment of the element's stylesheet ships in dist/", async () => {
   const comments = templateComments(await readFile(join(root, 'src/shell/styles.ts'), 'utf8'));
   assert.ok(comments.length >= 5, 'the stylesheet keeps its why-notes in the source');
   const styles = await readFile(join(root, 'dist/shell/styles.js'), 'utf8');

@@ -33,14 +33,25 @@ const account = (id, fields) => ({
 });
 
 const ACCOUNTS = [
-  account('fca_inactive', { status: 'inactive', status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } } }),
+  account('fca_inactive', {
+    status: 'inactive',
+    status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } },
+  }),
   account('fca_healthy', {}),
   account('fca_tan', {
-    account_numbers: [{ identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: now + 10 * DAY }],
+    account_numbers: [
+      { identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: now + 10 * DAY },
+    ],
   }),
-  account('fca_closed', { status: 'inactive', status_details: { inactive: { action: 'none', cause: 'account_closed' } } }),
+  account('fca_closed', {
+    status: 'inactive',
+    status_details: { inactive: { action: 'none', cause: 'account_closed' } },
+  }),
 ];
-const FOREIGN = account('fca_foreign', { account_holder: { type: 'customer', customer: 'cus_someone_else' }, authorization: 'fcauth_other' });
+const FOREIGN = account('fca_foreign', {
+  account_holder: { type: 'customer', customer: 'cus_someone_else' },
+  authorization: 'fcauth_other',
+});
 
 let stripeRequests = [];
 let customers = [];
@@ -50,9 +61,16 @@ const stripeApi = setupServer(
   http.all('https://api.stripe.com/*', async ({ request }) => {
     const url = new URL(request.url);
     const form = new URLSearchParams(await request.text());
-    stripeRequests.push({ method: request.method, path: url.pathname, query: url.searchParams, form, version: request.headers.get('stripe-version') });
+    stripeRequests.push({
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      form,
+      version: request.headers.get('stripe-version'),
+    });
     const path = url.pathname;
-    if (path === '/v1/customers' && request.method === 'GET') return HttpResponse.json({ object: 'list', data: customers, has_more: false });
+    if (path === '/v1/customers' && request.method === 'GET')
+      return HttpResponse.json({ object: 'list', data: customers, has_more: false });
     if (path === '/v1/customers' && request.method === 'POST') {
       customers = [{ id: 'cus_created', object: 'customer', email: form.get('email') }];
       return HttpResponse.json(customers[0]);
@@ -66,7 +84,10 @@ const stripeApi = setupServer(
       const found = [...ACCOUNTS, FOREIGN].find((a) => a.id === accountMatch[1]);
       return found
         ? HttpResponse.json(found)
-        : HttpResponse.json({ error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such account' } }, { status: 404 });
+        : HttpResponse.json(
+            { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such account' } },
+            { status: 404 },
+          );
     }
     if (path === '/v1/financial_connections/sessions' && request.method === 'POST') {
       const id = `fcsess_demo${sessions.size + 1}`;
@@ -75,7 +96,10 @@ const stripeApi = setupServer(
         object: 'financial_connections.session',
         client_secret: `${id}_secret_abc`,
         livemode: false,
-        relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
+        relink_options: {
+          authorization: form.get('relink_options[authorization]'),
+          account: form.get('relink_options[account]'),
+        },
         relink_result: { authorization: null, account: null, failure_reason: null },
         status: 'pending',
       };
@@ -84,7 +108,10 @@ const stripeApi = setupServer(
     }
     const sessionMatch = path.match(/^\/v1\/financial_connections\/sessions\/(fcsess_\w+)$/);
     if (sessionMatch && sessions.has(sessionMatch[1])) return HttpResponse.json(sessions.get(sessionMatch[1]));
-    return HttpResponse.json({ error: { type: 'invalid_request_error', message: `Unexpected ${request.method} ${path}` } }, { status: 400 });
+    return HttpResponse.json(
+      { error: { type: 'invalid_request_error', message: `Unexpected ${request.method} ${path}` } },
+      { status: 400 },
+    );
   }),
 );
 
@@ -119,7 +146,11 @@ beforeEach(() => {
 });
 
 const post = (path, body) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('demo:live server', () => {
   test('serves the live page and its script', async () => {
@@ -136,7 +167,7 @@ describe('demo:live server', () => {
     assert.doesNotMatch(text, /sk_test_/);
   });
 
-  test('lists the customer\'s accounts with whether and why each needs a relink', async () => {
+  test("lists the customer's accounts with whether and why each needs a relink", async () => {
     const { accounts } = await (await fetch(`${base}/api/accounts`)).json();
     assert.deepEqual(
       accounts.map((a) => [a.id, a.eligibility.eligible, a.eligibility.reason]),
@@ -153,7 +184,7 @@ describe('demo:live server', () => {
     assert.match(list.version, /\.preview$/);
   });
 
-  test('creates a same-account relink session for the customer\'s own account', async () => {
+  test("creates a same-account relink session for the customer's own account", async () => {
     const response = await post('/api/relink-session', { account: 'fca_inactive' });
     assert.equal(response.status, 200);
     const body = await response.json();
@@ -171,7 +202,10 @@ describe('demo:live server', () => {
     assert.equal(anyAccount.status, 403);
     const unknown = await post('/api/relink-session', { account: 'fca_nobody' });
     assert.equal(unknown.status, 403);
-    assert.equal(stripeRequests.some((r) => r.path === '/v1/financial_connections/sessions'), false);
+    assert.equal(
+      stripeRequests.some((r) => r.path === '/v1/financial_connections/sessions'),
+      false,
+    );
   });
 
   test('verifies a session by reading relink_result back from Stripe', async () => {
@@ -196,7 +230,11 @@ describe('demo:live server', () => {
     const body = JSON.stringify(event);
     const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret: WEBHOOK_SECRET });
     const send = (sig) =>
-      fetch(`${base}/api/stripe-webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': sig }, body });
+      fetch(`${base}/api/stripe-webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': sig },
+        body,
+      });
     assert.equal((await send(signature)).status, 200);
     assert.equal((await send(signature)).status, 200);
     assert.equal((await send('t=1,v1=bad')).status, 400);
@@ -217,7 +255,9 @@ describe('demo:live server', () => {
 
 describe('npm run demo:live without keys', () => {
   test('says what to set and exits non-zero', async () => {
-    const error = await run(process.execPath, ['scripts/demo/demo-live.mjs'], { env: { PATH: process.env.PATH } }).catch((e) => e);
+    const error = await run(process.execPath, ['scripts/demo/demo-live.mjs'], {
+      env: { PATH: process.env.PATH },
+    }).catch((e) => e);
     assert.equal(error.code, 1);
     assert.match(error.stderr, /STRIPE_SECRET_KEY=sk_test_… STRIPE_PUBLISHABLE_KEY=pk_test_… npm run demo:live/);
   });
@@ -234,7 +274,7 @@ describe('npm run demo:live without keys', () => {
 });
 
 describe('npm run demo:live with keys', () => {
-  test('prints how to forward Stripe\'s events with the Stripe CLI', async () => {
+  test("prints how to forward Stripe's events with the Stripe CLI", async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(process.execPath, ['scripts/demo/demo-live.mjs'], {
       env: {

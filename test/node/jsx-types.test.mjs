@@ -48,7 +48,9 @@ function propertyCases({ name, property, type, readOnly }, framework) {
     '// @ts-expect-error a value of another type',
     jsx(`a<Wrong<${type}>>()`),
     ...(noNull ? ["// @ts-expect-error Preact would set ''", jsx('null')] : []),
-    ...(name !== property ? ["// @ts-expect-error written with the attribute's name", `<fc-relink ${property}={a<${type}>()} />`] : []),
+    ...(name !== property
+      ? ["// @ts-expect-error written with the attribute's name", `<fc-relink ${property}={a<${type}>()} />`]
+      : []),
   ];
 }
 
@@ -60,7 +62,8 @@ function eventCases(event) {
   ];
 }
 
-const block = (label, cases) => `export const ${label} = [\n${cases.map((line) => `  ${line.startsWith('//') ? line : `${line},`}`).join('\n')}\n];\n`;
+const block = (label, cases) =>
+  `export const ${label} = [\n${cases.map((line) => `  ${line.startsWith('//') ? line : `${line},`}`).join('\n')}\n];\n`;
 
 function source(framework) {
   const { module, pragma } = FRAMEWORKS[framework];
@@ -91,7 +94,12 @@ async function compile(framework) {
   await mkdir(join(root, 'test-output'), { recursive: true });
   const dir = await mkdtemp(join(root, 'test-output', `jsx-${framework}-`));
   // The package's own ambient declarations come along, as in the repository's type-check.
-  const config = { extends: join(root, 'tsconfig.json'), compilerOptions: { types: [] }, files: ['fc-relink.tsx'], include: [join(root, 'src/**/*.d.ts')] };
+  const config = {
+    extends: join(root, 'tsconfig.json'),
+    compilerOptions: { types: [] },
+    files: ['fc-relink.tsx'],
+    include: [join(root, 'src/**/*.d.ts')],
+  };
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(config));
   await writeFile(join(dir, 'fc-relink.tsx'), source(framework));
   try {
@@ -104,7 +112,10 @@ async function compile(framework) {
 }
 
 describe('when <fc-relink> is written in JSX', () => {
-  for (const [framework, label] of [['react', 'React 19'], ['preact', 'Preact']]) {
+  for (const [framework, label] of [
+    ['react', 'React 19'],
+    ['preact', 'Preact'],
+  ]) {
     test(`${label} takes each README attribute, property and event with its documented type, and refuses any other`, async () => {
       assert.ok(properties.length > 0 && events.length > 0, 'README has the tables');
       assert.equal(await compile(framework), '');

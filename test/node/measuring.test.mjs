@@ -17,8 +17,15 @@ test("the measuring guide's funnel, run on its example, is the table it shows", 
   const { funnel } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   const result = funnel(rows);
   const [header, , values] = section('result').trim().split('\n');
-  const names = header.split('|').map((cell) => cell.trim()).filter(Boolean);
-  const numbers = values.split('|').map((cell) => cell.trim()).filter(Boolean).map(Number);
+  const names = header
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  const numbers = values
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean)
+    .map(Number);
   assert.deepEqual(Object.keys(result), names);
   assert.deepEqual(Object.values(result), numbers);
 });

@@ -6,19 +6,32 @@ import { build } from 'esbuild';
 import { cells, section, tableRows } from './support/readme.mjs';
 
 async function importTs(path) {
-  const { outputFiles } = await build({ entryPoints: [path], bundle: true, format: 'esm', write: false, logLevel: 'error' });
+  const { outputFiles } = await build({
+    entryPoints: [path],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
   return import(`data:text/javascript,${encodeURIComponent(outputFiles[0].text)}`);
 }
 
 test('the example integration test in README is the one that runs', async () => {
   const file = await readFile(new URL('../browser/integrator-example.test.ts', import.meta.url), 'utf8');
   const body = file.split('\n').slice(1).join('\n').trim();
-  assert.equal(section('example:integrator-test').replace(/^```ts\n|```\s*$/g, '').trim(), body);
+  assert.equal(
+    section('example:integrator-test')
+      .replace(/^```ts\n|```\s*$/g, '')
+      .trim(),
+    body,
+  );
 });
 
 test('README lists every demo scenario with its expected outcome', async () => {
   const { SCENARIOS } = await importTs('demo/scenarios.ts');
-  const rows = section('demo:scenarios').split('\n').filter((line) => line.startsWith('| `'));
+  const rows = section('demo:scenarios')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
   assert.deepEqual(
     rows,
     SCENARIOS.map((s) => `| \`${s.id}\` | ${s.label} | ${s.howTo} | ${s.expect} |`),
@@ -27,19 +40,33 @@ test('README lists every demo scenario with its expected outcome', async () => {
 
 test('README lists every error code with its stage and default retryability', async () => {
   const { RELINK_ERRORS } = await import('../../dist/index.js');
-  const rows = section('api:errors').split('\n').filter((line) => line.startsWith('| `'));
-  assert.deepEqual(rows.map((r) => r.split('|')[1].trim().replaceAll('`', '')), Object.keys(RELINK_ERRORS));
+  const rows = section('api:errors')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
+  assert.deepEqual(
+    rows.map((r) => r.split('|')[1].trim().replaceAll('`', '')),
+    Object.keys(RELINK_ERRORS),
+  );
   for (const row of rows) {
     const [, code, stage, retryable] = row.split('|').map((c) => c.trim().replaceAll('`', ''));
     assert.ok(stage.startsWith(RELINK_ERRORS[code].stage), `${code}: stage ${stage}`);
-    assert.equal(retryable.startsWith('yes'), RELINK_ERRORS[code].retryable || retryable.includes('yes for'), `${code}: retryable ${retryable}`);
+    assert.equal(
+      retryable.startsWith('yes'),
+      RELINK_ERRORS[code].retryable || retryable.includes('yes for'),
+      `${code}: retryable ${retryable}`,
+    );
   }
 });
 
 test('lists every event in README', async () => {
   const { FC_RELINK_EVENTS } = await import('../../dist/index.js');
-  const rows = section('api:events').split('\n').filter((line) => line.startsWith('| `'));
-  assert.deepEqual(rows.map((r) => r.split('|')[1].trim().replaceAll('`', '')), [...FC_RELINK_EVENTS]);
+  const rows = section('api:events')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
+  assert.deepEqual(
+    rows.map((r) => r.split('|')[1].trim().replaceAll('`', '')),
+    [...FC_RELINK_EVENTS],
+  );
 });
 
 test('the package version is the one the code reports', async () => {
@@ -54,12 +81,14 @@ async function manifestElement() {
   return manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'fc-relink');
 }
 
-test('README\'s attribute and property table is custom-elements.json\'s', async () => {
+test("README's attribute and property table is custom-elements.json's", async () => {
   const element = await manifestElement();
   // A default written as a shared constant (DEFAULT_SESSION_TIMEOUT) is the constant's value.
   const defaults = await import('../../dist/shell/defaults.js');
   const value = (text) => (text in defaults ? String(defaults[text]) : text);
-  const publicFields = element.members.filter((m) => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !m.name.startsWith('#'));
+  const publicFields = element.members.filter(
+    (m) => m.kind === 'field' && (m.privacy ?? 'public') === 'public' && !m.static && !m.name.startsWith('#'),
+  );
   const expected = [
     ...element.attributes.map((a) => {
       const field = publicFields.find((f) => f.name === (a.fieldName ?? a.name));
@@ -79,11 +108,18 @@ test('README\'s attribute and property table is custom-elements.json\'s', async 
   }
 });
 
-test('README\'s events, parts, custom properties and slot are custom-elements.json\'s', async () => {
+test("README's events, parts, custom properties and slot are custom-elements.json's", async () => {
   const element = await manifestElement();
-  const events = section('api:events').split('\n').filter((l) => l.startsWith('| `')).map((r) => cells(r)[0]);
+  const events = section('api:events')
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))
+    .map((r) => cells(r)[0]);
   assert.deepEqual(events.sort(), element.events.map((e) => e.name).sort());
-  const css = section('api:css').split('\n').filter((l) => l.startsWith('| ')).map(cells).slice(1);
+  const css = section('api:css')
+    .split('\n')
+    .filter((l) => l.startsWith('| '))
+    .map(cells)
+    .slice(1);
   const parts = css.filter(([name]) => name.startsWith('::part(')).map(([name]) => name.slice(7, -1));
   assert.deepEqual(parts.sort(), element.cssParts.map((p) => p.name).sort());
   const props = css.filter(([name]) => name.startsWith('--'));
@@ -91,10 +127,15 @@ test('README\'s events, parts, custom properties and slot are custom-elements.js
     props.map(([name, dflt]) => `${name} ${dflt}`).sort(),
     element.cssProperties.map((p) => `${p.name} ${p.description.match(/Default: (.*)\.$/)[1]}`).sort(),
   );
-  assert.ok(css.some(([name, dflt]) => name === 'default slot' && element.slots.some((s) => s.name === '' && s.description.includes(dflt))));
+  assert.ok(
+    css.some(
+      ([name, dflt]) =>
+        name === 'default slot' && element.slots.some((s) => s.name === '' && s.description.includes(dflt)),
+    ),
+  );
 });
 
-test('README\'s framework snippets are the files the framework tests run', async () => {
+test("README's framework snippets are the files the framework tests run", async () => {
   const files = {
     react: 'ReconnectBank.react.tsx',
     react19: 'ReconnectBank.react19-element.tsx',

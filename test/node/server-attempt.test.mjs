@@ -3,11 +3,19 @@
 // so that a merchant's logs join the element's events.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHostedRelinkHandler, createRelinkSessionHandler, createRelinkVerifyHandler } from '../../dist/server/index.js';
+import {
+  createHostedRelinkHandler,
+  createRelinkSessionHandler,
+  createRelinkVerifyHandler,
+} from '../../dist/server/index.js';
 
 const ATTEMPT = '0f5b8f4e-1c2d-4e3f-8a9b-0c1d2e3f4a5b';
 const post = (body) =>
-  new Request('https://shop.example/api/relink', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  new Request('https://shop.example/api/relink', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** A Stripe client whose every call fails, so that onError is told, with what it was told. */
 function failingStripe() {
@@ -46,7 +54,10 @@ for (const [name, make] of Object.entries(handlers)) {
       await handler(post(bodyFor[name]({ attempt: ATTEMPT })));
       assert.deepEqual(seen, [ATTEMPT]);
       assert.ok(errors.length > 0, 'Stripe failed: onError is told');
-      assert.ok(errors.every(([, attempt]) => attempt === ATTEMPT), JSON.stringify(errors));
+      assert.ok(
+        errors.every(([, attempt]) => attempt === ATTEMPT),
+        JSON.stringify(errors),
+      );
     });
 
     test('ignores one that is not a UUID, and serves a request without one alike', async () => {

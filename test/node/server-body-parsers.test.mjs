@@ -84,7 +84,10 @@ describe('the webhook in Express 5 behind a global express.json(), with a pretty
 
   test('mounted before express.json(): the signature holds and onRelinkNeeded is called', async () => {
     assert.equal((await deliver('/first')).status, 200);
-    assert.deepEqual(notices.map((n) => [n.account, n.reason]), [[ACCOUNT, 'inactive']]);
+    assert.deepEqual(
+      notices.map((n) => [n.account, n.reason]),
+      [[ACCOUNT, 'inactive']],
+    );
   });
 
   test('with express.json({ verify }) keeping req.rawBody: the signature holds', async () => {

@@ -18,7 +18,12 @@ function account(overrides = {}) {
     status: 'active',
     status_details: {},
     account_numbers: [
-      { identifier_type: 'account_number', status: 'transactable', expected_expiry_date: null, supported_networks: ['ach'] },
+      {
+        identifier_type: 'account_number',
+        status: 'transactable',
+        expected_expiry_date: null,
+        supported_networks: ['ach'],
+      },
     ],
     ...overrides,
   };
@@ -71,7 +76,10 @@ describe('relinkEligibility: account status', () => {
     'unspecified',
   ]) {
     test(`finds an inactive account (${cause}) with relink_required eligible`, () => {
-      const inactive = account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause } } });
+      const inactive = account({
+        status: 'inactive',
+        status_details: { inactive: { action: 'relink_required', cause } },
+      });
       assert.deepEqual(check(inactive), { eligible: true, reason: 'inactive_relink_required' });
     });
 
@@ -93,7 +101,11 @@ describe('relinkEligibility: account status', () => {
   test('finds an inactive account without status_details (a GA API version) eligible, action unknown', () => {
     for (const status_details of [undefined, null, {}, { inactive: null }, { inactive: { action: 'something_new' } }]) {
       const inactive = account({ status: 'inactive', status_details });
-      assert.deepEqual(check(inactive), { eligible: true, reason: 'inactive_action_unknown' }, JSON.stringify(status_details));
+      assert.deepEqual(
+        check(inactive),
+        { eligible: true, reason: 'inactive_action_unknown' },
+        JSON.stringify(status_details),
+      );
     }
   });
 
@@ -118,7 +130,9 @@ describe('relinkEligibility: active accounts Stripe flags', () => {
 
   test('relink_required takes precedence over a token expiring later', () => {
     const flagged = account({
-      status_details: { active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: NOW + DAY } },
+      status_details: {
+        active: { action: 'relink_required', cause: 'access_expired', expected_deactivation_date: NOW + DAY },
+      },
       account_numbers: [tan('deactivated')],
     });
     assert.equal(check(flagged).reason, 'relink_required_before_deactivation');
@@ -153,7 +167,10 @@ describe('relinkEligibility: tokenized account numbers', () => {
       reason: 'tokenized_account_number_expired',
       date: NOW - DAY,
     });
-    assert.deepEqual(check(withNumbers(tan('expired'))), { eligible: true, reason: 'tokenized_account_number_expired' });
+    assert.deepEqual(check(withNumbers(tan('expired'))), {
+      eligible: true,
+      reason: 'tokenized_account_number_expired',
+    });
   });
 
   test('counts an expiry of exactly now as expired', () => {
@@ -204,11 +221,14 @@ describe('relinkEligibility: tokenized account numbers', () => {
       check(withNumbers(tan('transactable', NOW + DAY), tan('expired', NOW - DAY), tan('deactivated'))).reason,
       'tokenized_account_number_deactivated',
     );
-    assert.deepEqual(check(withNumbers(tan('transactable', NOW + DAY), tan('transactable', NOW - 2 * DAY), tan('expired', NOW - DAY))), {
-      eligible: true,
-      reason: 'tokenized_account_number_expired',
-      date: NOW - 2 * DAY,
-    });
+    assert.deepEqual(
+      check(withNumbers(tan('transactable', NOW + DAY), tan('transactable', NOW - 2 * DAY), tan('expired', NOW - DAY))),
+      {
+        eligible: true,
+        reason: 'tokenized_account_number_expired',
+        date: NOW - 2 * DAY,
+      },
+    );
     assert.deepEqual(check(withNumbers(tan('transactable', NOW + 20 * DAY), tan('transactable', NOW + 3 * DAY))), {
       eligible: true,
       reason: 'tokenized_account_number_expiring',
@@ -254,16 +274,28 @@ describe('relinkEligibility: now', () => {
 
 describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () => {
   const hosted = (input) => withoutPrompt(relinkEligibility(input, NOW, 'hosted'));
-  const inactive = (fields = {}) => account({ status: 'inactive', status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } }, ...fields });
+  const inactive = (fields = {}) =>
+    account({
+      status: 'inactive',
+      status_details: { inactive: { action: 'relink_required', cause: 'access_expired' } },
+      ...fields,
+    });
 
   test("takes 'embedded' as the default way", () => {
-    const needsIt = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } } });
+    const needsIt = account({
+      status_details: {
+        active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY },
+      },
+    });
     assert.deepEqual(relinkEligibility(needsIt, NOW), relinkEligibility(needsIt, NOW, 'embedded'));
   });
 
   test('finds an inactive account of a Customer or an Account eligible', () => {
     assert.deepEqual(hosted(inactive()), { eligible: true, reason: 'inactive_relink_required' });
-    assert.deepEqual(hosted(inactive({ account_holder: { type: 'account', account: 'acct_1' } })), { eligible: true, reason: 'inactive_relink_required' });
+    assert.deepEqual(hosted(inactive({ account_holder: { type: 'account', account: 'acct_1' } })), {
+      eligible: true,
+      reason: 'inactive_relink_required',
+    });
   });
 
   test('finds an account held by no Customer or Account not eligible (no_account_holder), first of all', () => {
@@ -288,12 +320,23 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
   });
 
   test('a pending tokenized number is not expiring', () => {
-    assert.deepEqual(hosted(account({ account_numbers: [tan('pending', NOW + DAY)] })), { eligible: false, reason: 'active' });
+    assert.deepEqual(hosted(account({ account_numbers: [tan('pending', NOW + DAY)] })), {
+      eligible: false,
+      reason: 'active',
+    });
   });
 
   test('finds that an active account Stripe asks to relink, or a deactivated number, needs it, but not hosted', () => {
-    const flagged = account({ status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } } });
-    assert.deepEqual(hosted(flagged), { eligible: false, reason: 'relink_required_before_deactivation', date: NOW + DAY });
+    const flagged = account({
+      status_details: {
+        active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY },
+      },
+    });
+    assert.deepEqual(hosted(flagged), {
+      eligible: false,
+      reason: 'relink_required_before_deactivation',
+      date: NOW + DAY,
+    });
     assert.equal(check(flagged).eligible, true);
     const revoked = account({ account_numbers: [tan('deactivated')] });
     assert.deepEqual(hosted(revoked), { eligible: false, reason: 'tokenized_account_number_deactivated' });
@@ -302,10 +345,16 @@ describe("relinkEligibility(…, 'hosted'): Stripe's hosted relink rules", () =>
 
   test('finds an active account Stripe asks to relink whose number also expires soon eligible for its number', () => {
     const both = account({
-      status_details: { active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY } },
+      status_details: {
+        active: { action: 'relink_required', cause: 'unspecified', expected_deactivation_date: NOW + DAY },
+      },
       account_numbers: [tan('transactable', NOW + 2 * DAY)],
     });
-    assert.deepEqual(hosted(both), { eligible: true, reason: 'tokenized_account_number_expiring', date: NOW + 2 * DAY });
+    assert.deepEqual(hosted(both), {
+      eligible: true,
+      reason: 'tokenized_account_number_expiring',
+      date: NOW + 2 * DAY,
+    });
   });
 
   test('finds a disconnected account not eligible either way', () => {
@@ -318,20 +367,28 @@ describe('relinkEligibility: what the element tells the customer (prompt)', () =
   const NOW = 1_800_000_000;
 
   test('an inactive account to relink → prompt inactive, with no date', () => {
-    const answer = relinkEligibility({ status: 'inactive', status_details: { inactive: { action: 'relink_required' } } }, NOW);
+    const answer = relinkEligibility(
+      { status: 'inactive', status_details: { inactive: { action: 'relink_required' } } },
+      NOW,
+    );
     assert.deepEqual(answer.prompt, { reason: 'inactive' });
   });
 
   test('an account Stripe will deactivate → prompt expiring, due on its UTC day', () => {
     const date = NOW + 10 * 86_400;
-    const answer = relinkEligibility({ status: 'active', status_details: { active: { action: 'relink_required', expected_deactivation_date: date } } }, NOW);
+    const answer = relinkEligibility(
+      { status: 'active', status_details: { active: { action: 'relink_required', expected_deactivation_date: date } } },
+      NOW,
+    );
     assert.deepEqual(answer.prompt, { reason: 'expiring', due: day(date) });
     assert.match(answer.prompt.due, /^\d{4}-\d{2}-\d{2}$/);
   });
 
   test('a tokenized account number that expires soon → prompt expiring, due on its day', () => {
     const date = NOW + 5 * 86_400;
-    const numbers = [{ identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: date }];
+    const numbers = [
+      { identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: date },
+    ];
     const answer = relinkEligibility({ status: 'active', account_numbers: numbers }, NOW);
     assert.equal(answer.reason, 'tokenized_account_number_expiring');
     assert.deepEqual(answer.prompt, { reason: 'expiring', due: day(date) });
@@ -340,7 +397,10 @@ describe('relinkEligibility: what the element tells the customer (prompt)', () =
   test('nothing to prompt when not eligible, for the way asked', () => {
     assert.equal(relinkEligibility({ status: 'active' }, NOW).prompt, undefined);
     assert.equal(relinkEligibility({ status: 'disconnected' }, NOW).prompt, undefined);
-    const soon = { status: 'active', status_details: { active: { action: 'relink_required', expected_deactivation_date: NOW + 86_400 } } };
+    const soon = {
+      status: 'active',
+      status_details: { active: { action: 'relink_required', expected_deactivation_date: NOW + 86_400 } },
+    };
     assert.equal(relinkEligibility(soon, NOW, 'hosted').prompt, undefined);
     assert.deepEqual(relinkEligibility(soon, NOW, 'embedded').prompt?.reason, 'expiring');
   });

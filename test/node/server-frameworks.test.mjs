@@ -143,7 +143,7 @@ describe('a handler given something it cannot serve says how to mount it', () =>
     const app = express();
     const errors = [];
     app.post('/api/relink-session', handler);
-    app.use((error, req, res, next) => {
+    app.use((error, req, res, _next) => {
       errors.push(error);
       res.status(500).end();
     });

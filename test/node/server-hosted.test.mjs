@@ -25,12 +25,19 @@ const hostedSession = (form) => ({
   ui_mode: 'hosted',
   url: form.get('hosted[delivery_method]') === 'url' ? HOSTED_URL : null,
   hosted: { delivery_method: form.get('hosted[delivery_method]'), return_url: form.get('return_url') },
-  relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
+  relink_options: {
+    authorization: form.get('relink_options[authorization]'),
+    account: form.get('relink_options[account]'),
+  },
 });
 
 const server = setupServer(
   http.get('https://api.stripe.com/v1/financial_connections/accounts/:id', ({ params }) =>
-    HttpResponse.json({ id: params.id, object: 'financial_connections.account', permissions: ['payment_method', 'balances'] }),
+    HttpResponse.json({
+      id: params.id,
+      object: 'financial_connections.account',
+      permissions: ['payment_method', 'balances'],
+    }),
   ),
   http.post('https://api.stripe.com/v1/financial_connections/sessions', async ({ request }) => {
     const form = new URLSearchParams(await request.text());
@@ -82,7 +89,9 @@ describe('createHostedRelinkHandler, when the link is for you to hand over (url)
 
   test('delivery defaults to url; returnUrl may be a function of the request', async () => {
     const seen = [];
-    await handler({ returnUrl: ({ request, account }) => (seen.push([request.url, account]), 'https://shop.example/back') })(post({ account: ACCOUNT }));
+    await handler({
+      returnUrl: ({ request, account }) => (seen.push([request.url, account]), 'https://shop.example/back'),
+    })(post({ account: ACCOUNT }));
     assert.equal(requests[0].form.get('hosted[delivery_method]'), 'url');
     assert.equal(requests[0].form.get('return_url'), 'https://shop.example/back');
     assert.deepEqual(seen, [['https://shop.example/api/relink-hosted', ACCOUNT]]);
@@ -111,7 +120,13 @@ describe('createHostedRelinkHandler, when Stripe emails the customer', () => {
   test('answers 429 relink_rate_limited at the 48-hour email limit, with Retry-After if Stripe says when', async () => {
     answer = () =>
       HttpResponse.json(
-        { error: { type: 'invalid_request_error', code: 'hosted_relink_email_rate_limited', message: 'A relink email was already sent for this account in the last 48 hours.' } },
+        {
+          error: {
+            type: 'invalid_request_error',
+            code: 'hosted_relink_email_rate_limited',
+            message: 'A relink email was already sent for this account in the last 48 hours.',
+          },
+        },
         { status: 400, headers: { 'Retry-After': '3600' } },
       );
     const response = await handler()(post({ account: ACCOUNT, delivery: 'email' }));
@@ -122,7 +137,10 @@ describe('createHostedRelinkHandler, when Stripe emails the customer', () => {
 
   test('recognises the email limit by its message alone, without Retry-After when Stripe gives none', async () => {
     answer = () =>
-      HttpResponse.json({ error: { type: 'invalid_request_error', message: 'Hosted relink emails can be sent once every 48 hours.' } }, { status: 400 });
+      HttpResponse.json(
+        { error: { type: 'invalid_request_error', message: 'Hosted relink emails can be sent once every 48 hours.' } },
+        { status: 400 },
+      );
     const response = await handler()(post({ account: ACCOUNT, delivery: 'email' }));
     assert.equal(response.status, 429);
     assert.equal(response.headers.get('retry-after'), null);
@@ -130,7 +148,17 @@ describe('createHostedRelinkHandler, when Stripe emails the customer', () => {
   });
 
   test("Stripe's plain API rate limit stays a plain 429", async () => {
-    answer = () => HttpResponse.json({ error: { type: 'rate_limit_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly.' } }, { status: 429 });
+    answer = () =>
+      HttpResponse.json(
+        {
+          error: {
+            type: 'rate_limit_error',
+            code: 'rate_limit',
+            message: 'Too many requests hit the API too quickly.',
+          },
+        },
+        { status: 429 },
+      );
     const response = await handler()(post({ account: ACCOUNT, delivery: 'email' }));
     assert.equal(response.status, 429);
     assert.equal((await response.json()).error.code, 'rate_limit');

@@ -25,7 +25,10 @@ const stripeApi = setupServer(
       client_secret: 'fcsess_test_1_secret_abc',
       livemode: false,
       status: 'pending',
-      relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
+      relink_options: {
+        authorization: form.get('relink_options[authorization]'),
+        account: form.get('relink_options[account]'),
+      },
     });
   }),
   mock.get('https://api.stripe.com/v1/financial_connections/accounts/:id', ({ params }) =>
@@ -112,7 +115,10 @@ describe('toNodeHandler in node:http', () => {
   });
 
   test('passes an any-account request with an empty JSON body', async () => {
-    const response = await fetch(`${app.base}/api/relink-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+    const response = await fetch(`${app.base}/api/relink-session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(response.status, 200);
     assert.deepEqual((await response.json()).relink_options, { authorization: AUTHORIZATION, account: null });
   });
@@ -138,10 +144,17 @@ describe('toNodeHandler in node:http', () => {
       new Promise((resolve, reject) => {
         request({ host: '127.0.0.1', port, method, path }, (res) => {
           let body = '';
-          res.on('data', (chunk) => (body += chunk)).on('end', () => resolve({ status: res.statusCode, allow: res.headers.allow, body }));
-        }).on('error', reject).end();
+          res
+            .on('data', (chunk) => (body += chunk))
+            .on('end', () => resolve({ status: res.statusCode, allow: res.headers.allow, body }));
+        })
+          .on('error', reject)
+          .end();
       });
-    for (const [method, path] of [['TRACE', '/api/relink-session'], ['OPTIONS', '*']]) {
+    for (const [method, path] of [
+      ['TRACE', '/api/relink-session'],
+      ['OPTIONS', '*'],
+    ]) {
       const response = await raw(method, path);
       assert.equal(response.status, 405, method);
       assert.equal(response.allow, 'POST');
@@ -232,7 +245,10 @@ describe('toNodeHandler in Express 5', () => {
     assert.deepEqual(await response.json(), EXPECTED_SESSION);
     assert.equal(seen[0].account, ACCOUNT);
     // express.json() leaves req.body undefined when there is no JSON body; that is any-account.
-    const empty = await fetch(`${base}/api/relink-session`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+    const empty = await fetch(`${base}/api/relink-session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(empty.status, 200);
     assert.equal(seen[1].account, null);
   });

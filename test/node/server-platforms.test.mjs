@@ -37,7 +37,12 @@ const record = async (request) => {
 const server = setupServer(
   http.get('https://api.stripe.com/v1/financial_connections/accounts/:id', async ({ request, params }) => {
     await record(request);
-    return HttpResponse.json({ id: params.id, object: 'financial_connections.account', authorization: AUTHORIZATION, permissions: accountPermissions });
+    return HttpResponse.json({
+      id: params.id,
+      object: 'financial_connections.account',
+      authorization: AUTHORIZATION,
+      permissions: accountPermissions,
+    });
   }),
   http.post('https://api.stripe.com/v1/financial_connections/sessions', async ({ request }) => {
     const { form } = await record(request);
@@ -47,7 +52,10 @@ const server = setupServer(
       client_secret: `${SESSION}_secret_abc`,
       livemode: false,
       status: 'pending',
-      relink_options: { authorization: form.get('relink_options[authorization]'), account: form.get('relink_options[account]') },
+      relink_options: {
+        authorization: form.get('relink_options[authorization]'),
+        account: form.get('relink_options[account]'),
+      },
     });
   }),
   http.get('https://api.stripe.com/v1/financial_connections/sessions/:id', async ({ request }) => {
@@ -72,8 +80,13 @@ const server = setupServer(
 const stripe = () => new Stripe(fakeKey, { maxNetworkRetries: 0 });
 const owner = { authorization: AUTHORIZATION, accountHolder: { type: 'customer', customer: 'cus_test_owner' } };
 const post = (body) =>
-  new Request('https://shop.example/api/relink', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const sessionHandler = (options = {}) => createRelinkSessionHandler({ stripe: stripe(), authorize: () => owner, ...options });
+  new Request('https://shop.example/api/relink', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const sessionHandler = (options = {}) =>
+  createRelinkSessionHandler({ stripe: stripe(), authorize: () => owner, ...options });
 const created = () => requests.find((r) => r.method === 'POST').form;
 
 before(() => server.listen({ onUnhandledFrame: 'error' }));
@@ -99,32 +112,49 @@ describe('when the grant names a connected account (Connect)', () => {
     );
   });
 
-  test("verify reads the session on that account", async () => {
+  test('verify reads the session on that account', async () => {
     const verify = createRelinkVerifyHandler({ stripe: stripe(), authorize: () => grant });
     const response = await verify(post({ session: SESSION, account: ACCOUNT }));
     assert.equal(response.status, 200);
-    assert.deepEqual(requests.map((r) => r.stripeAccount), [CONNECTED]);
+    assert.deepEqual(
+      requests.map((r) => r.stripeAccount),
+      [CONNECTED],
+    );
   });
 
   test('names no account in any request without one', async () => {
     await sessionHandler()(post({ account: ACCOUNT }));
-    assert.deepEqual(requests.map((r) => r.stripeAccount), [null, null]);
+    assert.deepEqual(
+      requests.map((r) => r.stripeAccount),
+      [null, null],
+    );
   });
 });
 
 describe('when the grant names the account holder', () => {
   for (const [label, holder, expected] of [
-    ['a Customer', { type: 'customer', customer: 'cus_test_1' }, { 'account_holder[type]': 'customer', 'account_holder[customer]': 'cus_test_1' }],
+    [
+      'a Customer',
+      { type: 'customer', customer: 'cus_test_1' },
+      { 'account_holder[type]': 'customer', 'account_holder[customer]': 'cus_test_1' },
+    ],
     [
       'an Account representing a customer',
       { type: 'customer', customer_account: 'acct_test_customer' },
       { 'account_holder[type]': 'customer', 'account_holder[customer_account]': 'acct_test_customer' },
     ],
-    ['a connected Account', { type: 'account', account: 'acct_test_1' }, { 'account_holder[type]': 'account', 'account_holder[account]': 'acct_test_1' }],
+    [
+      'a connected Account',
+      { type: 'account', account: 'acct_test_1' },
+      { 'account_holder[type]': 'account', 'account_holder[account]': 'acct_test_1' },
+    ],
     ['nothing (Stripe makes it optional)', undefined, {}],
   ]) {
     test(`sends ${label} as Stripe's account_holder`, async () => {
-      const grant = holder === undefined ? { authorization: AUTHORIZATION } : { authorization: AUTHORIZATION, accountHolder: holder };
+      const grant =
+        holder === undefined
+          ? { authorization: AUTHORIZATION }
+          : { authorization: AUTHORIZATION, accountHolder: holder };
       const response = await sessionHandler({ authorize: () => grant })(post({}));
       assert.equal(response.status, 200);
       const sent = Object.fromEntries([...created()].filter(([key]) => key.startsWith('account_holder')));
@@ -134,7 +164,8 @@ describe('when the grant names the account holder', () => {
 });
 
 describe('when nothing names the permissions', () => {
-  const permissionsSent = () => [...created()].filter(([key]) => key.startsWith('permissions')).map(([, value]) => value);
+  const permissionsSent = () =>
+    [...created()].filter(([key]) => key.startsWith('permissions')).map(([, value]) => value);
 
   test('a same-account session asks for what the account already has, read from Stripe', async () => {
     accountPermissions = ['balances', 'payment_method', 'transactions'];
@@ -159,7 +190,10 @@ describe('when nothing names the permissions', () => {
     await sessionHandler({ permissions: ['ownership'] })(post({ account: ACCOUNT }));
     assert.deepEqual(permissionsSent(), ['ownership']);
     requests = [];
-    await sessionHandler({ permissions: ['ownership'], authorize: () => ({ ...owner, permissions: ['transactions'] }) })(post({ account: ACCOUNT }));
+    await sessionHandler({
+      permissions: ['ownership'],
+      authorize: () => ({ ...owner, permissions: ['transactions'] }),
+    })(post({ account: ACCOUNT }));
     assert.deepEqual(permissionsSent(), ['transactions']);
     assert.equal(requests.length, 1, 'the account was read although the permissions were named');
   });
@@ -168,11 +202,20 @@ describe('when nothing names the permissions', () => {
 describe('when session parameters are given', () => {
   test("passes them through, the grant's over the handler's", async () => {
     const handler = sessionHandler({
-      sessionParams: { filters: { countries: ['US'], require_payment_method_support: 'all' }, limits: { accounts: 1 }, prefetch: ['balances'] },
-      authorize: () => ({ ...owner, sessionParams: { return_url: 'https://app.example/back', prefetch: ['ownership', 'transactions'] } }),
+      sessionParams: {
+        filters: { countries: ['US'], require_payment_method_support: 'all' },
+        limits: { accounts: 1 },
+        prefetch: ['balances'],
+      },
+      authorize: () => ({
+        ...owner,
+        sessionParams: { return_url: 'https://app.example/back', prefetch: ['ownership', 'transactions'] },
+      }),
     });
     await handler(post({}));
-    const sent = Object.fromEntries([...created()].filter(([key]) => /^(filters|limits|prefetch|return_url)/.test(key)));
+    const sent = Object.fromEntries(
+      [...created()].filter(([key]) => /^(filters|limits|prefetch|return_url)/.test(key)),
+    );
     assert.deepEqual(sent, {
       'filters[countries][0]': 'US',
       'filters[require_payment_method_support]': 'all',

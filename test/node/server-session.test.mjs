@@ -58,7 +58,11 @@ let accountPermissions = ['payment_method'];
 const server = setupServer(
   http.get('https://api.stripe.com/v1/financial_connections/accounts/:id', ({ request, params }) => {
     accountReads.push({ id: params.id, headers: request.headers });
-    return HttpResponse.json({ id: params.id, object: 'financial_connections.account', permissions: accountPermissions });
+    return HttpResponse.json({
+      id: params.id,
+      object: 'financial_connections.account',
+      permissions: accountPermissions,
+    });
   }),
   http.post(SESSIONS_URL, async ({ request }) => {
     const form = new URLSearchParams(await request.text());
@@ -194,12 +198,21 @@ describe('createRelinkSessionHandler: options', () => {
 
   test("permissions: authorize's, else the handler's, else payment_method", async () => {
     await handler({ permissions: ['balances', 'ownership'] })(post({}));
-    await handler({ permissions: ['balances'], authorize: () => ({ ...owner, permissions: ['transactions', 'payment_method'] }) })(post({}));
+    await handler({
+      permissions: ['balances'],
+      authorize: () => ({ ...owner, permissions: ['transactions', 'payment_method'] }),
+    })(post({}));
     await handler()(post({}));
     const sent = stripeRequests.map(({ form }) => [...form].filter(([k]) => k.startsWith('permissions')));
     assert.deepEqual(sent, [
-      [['permissions[0]', 'balances'], ['permissions[1]', 'ownership']],
-      [['permissions[0]', 'transactions'], ['permissions[1]', 'payment_method']],
+      [
+        ['permissions[0]', 'balances'],
+        ['permissions[1]', 'ownership'],
+      ],
+      [
+        ['permissions[0]', 'transactions'],
+        ['permissions[1]', 'payment_method'],
+      ],
       [['permissions[0]', 'payment_method']],
     ]);
   });
@@ -226,7 +239,10 @@ describe('createRelinkSessionHandler: options', () => {
     assert.throws(() => createRelinkSessionHandler({ authorize: () => owner }), TypeError);
     assert.throws(() => createRelinkSessionHandler({ stripe: stripeClient() }), /authorize/);
     assert.throws(() => createRelinkSessionHandler({ stripe: {}, authorize: () => owner }), /stripe/);
-    assert.throws(() => createRelinkSessionHandler({ stripe: stripeClient(), authorize: () => owner, apiVersion: '' }), /apiVersion/);
+    assert.throws(
+      () => createRelinkSessionHandler({ stripe: stripeClient(), authorize: () => owner, apiVersion: '' }),
+      /apiVersion/,
+    );
   });
 });
 
@@ -326,7 +342,10 @@ describe('createRelinkSessionHandler: refusals before Stripe', () => {
     ['undefined', undefined],
     ['no authorization', { accountHolder: owner.accountHolder }],
     ['an authorization that is not fcauth_', { ...owner, authorization: 'fca_1' }],
-    ['a holder with two ids', { ...owner, accountHolder: { type: 'customer', customer: CUSTOMER, customer_account: 'acct_1' } }],
+    [
+      'a holder with two ids',
+      { ...owner, accountHolder: { type: 'customer', customer: CUSTOMER, customer_account: 'acct_1' } },
+    ],
     ['a stripeAccount that is not acct_', { ...owner, stripeAccount: 'cus_1' }],
     ['a customer holder without cus_', { ...owner, accountHolder: { type: 'customer', customer: 'acct_1' } }],
     ['an unknown holder type', { ...owner, accountHolder: { type: 'person', customer: CUSTOMER } }],
@@ -360,13 +379,21 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
     {
       label: 'invalid_request_error → 400',
       status: 400,
-      error: { type: 'invalid_request_error', code: 'parameter_invalid', message: 'relink_options[account] does not belong to the authorization.' },
+      error: {
+        type: 'invalid_request_error',
+        code: 'parameter_invalid',
+        message: 'relink_options[account] does not belong to the authorization.',
+      },
       expect: { status: 400, type: 'invalid_request_error', code: 'parameter_invalid' },
     },
     {
       label: 'resource_missing → 404',
       status: 404,
-      error: { type: 'invalid_request_error', code: 'resource_missing', message: "No such authorization: 'fcauth_test_1'" },
+      error: {
+        type: 'invalid_request_error',
+        code: 'resource_missing',
+        message: "No such authorization: 'fcauth_test_1'",
+      },
       expect: { status: 404, type: 'invalid_request_error', code: 'resource_missing' },
     },
     {
@@ -378,7 +405,11 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
     {
       label: 'permission_error → 500, generic',
       status: 403,
-      error: { type: 'invalid_request_error', code: 'secret_key_required', message: 'The provided key does not have access.' },
+      error: {
+        type: 'invalid_request_error',
+        code: 'secret_key_required',
+        message: 'The provided key does not have access.',
+      },
       expect: { status: 500, generic: true },
     },
     {
@@ -399,7 +430,9 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
     test(label, async () => {
       stripeAnswer = stripeFails(status, error);
       const reported = [];
-      const response = await handler({ onError: (e, { stage }) => reported.push({ e, stage }) })(post({ account: ACCOUNT }));
+      const response = await handler({ onError: (e, { stage }) => reported.push({ e, stage }) })(
+        post({ account: ACCOUNT }),
+      );
       assert.equal(stripeRequests.length, 1);
       assert.equal(response.status, expect.status);
       assert.equal(response.headers.get('content-type'), 'application/json');
@@ -449,7 +482,10 @@ describe('createRelinkSessionHandler: Stripe errors', () => {
   test('answers 502, and no client secret, for a session that is not the one asked for', async () => {
     stripeAnswer = (form) => {
       const session = stripeSession(form);
-      return HttpResponse.json({ ...session, relink_options: { ...session.relink_options, account: 'fca_test_other' } });
+      return HttpResponse.json({
+        ...session,
+        relink_options: { ...session.relink_options, account: 'fca_test_other' },
+      });
     };
     const response = await handler()(post({ account: ACCOUNT }));
     assert.equal(response.status, 502);

@@ -19,13 +19,23 @@ function relinkSession(overrides = {}) {
     object: 'financial_connections.session',
     client_secret: `${SESSION}_secret_abc`,
     livemode: false,
-    accounts: { object: 'list', data: [{ id: ACCOUNT, object: 'financial_connections.account' }], has_more: false, url: '/v1/x' },
+    accounts: {
+      object: 'list',
+      data: [{ id: ACCOUNT, object: 'financial_connections.account' }],
+      has_more: false,
+      url: '/v1/x',
+    },
     account_holder: { type: 'customer', customer: 'cus_test_owner' },
     permissions: ['payment_method'],
     prefetch: null,
     status: 'succeeded',
     relink_options: { authorization: AUTHORIZATION, account: ACCOUNT },
-    relink_result: { authorization: AUTHORIZATION, account: ACCOUNT, failure_reason: null, extra: 'not for the browser' },
+    relink_result: {
+      authorization: AUTHORIZATION,
+      account: ACCOUNT,
+      failure_reason: null,
+      extra: 'not for the browser',
+    },
     ...overrides,
   };
 }
@@ -72,7 +82,14 @@ after(() => server.close());
 
 const noSuchSession = () =>
   HttpResponse.json(
-    { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'session', message: `No such financialconnections.session: '${SESSION}'` } },
+    {
+      error: {
+        type: 'invalid_request_error',
+        code: 'resource_missing',
+        param: 'session',
+        message: `No such financialconnections.session: '${SESSION}'`,
+      },
+    },
     { status: 404 },
   );
 
@@ -80,7 +97,9 @@ describe('createRelinkVerifyHandler, when the caller is not allowed', () => {
   test('asks authorize before any Stripe call, and a null grant never reaches Stripe', async () => {
     const order = [];
     stripeAnswer = () => (order.push('stripe'), HttpResponse.json(relinkSession()));
-    const response = await handler({ authorize: () => (order.push('authorize'), null) })(post({ session: SESSION, account: ACCOUNT }));
+    const response = await handler({ authorize: () => (order.push('authorize'), null) })(
+      post({ session: SESSION, account: ACCOUNT }),
+    );
     assert.equal(response.status, 403);
     assert.deepEqual(order, ['authorize']);
     assert.equal(stripeRequests.length, 0);
@@ -88,15 +107,20 @@ describe('createRelinkVerifyHandler, when the caller is not allowed', () => {
 
   test('authorize is asked with the account the request names, not one read from Stripe', async () => {
     const asked = [];
-    await handler({ authorize: ({ account }) => (asked.push(account), owner) })(post({ session: SESSION, account: ACCOUNT }));
-    await handler({ authorize: ({ account }) => (asked.push(account), owner) })(post({ session: SESSION, account: null }));
+    await handler({ authorize: ({ account }) => (asked.push(account), owner) })(
+      post({ session: SESSION, account: ACCOUNT }),
+    );
+    await handler({ authorize: ({ account }) => (asked.push(account), owner) })(
+      post({ session: SESSION, account: null }),
+    );
     assert.deepEqual(asked, [ACCOUNT, null]);
   });
 
   test("an unknown session and someone else's session get the same status and body", async () => {
     stripeAnswer = noSuchSession;
     const unknown = await handler()(post({ session: SESSION, account: ACCOUNT }));
-    stripeAnswer = () => HttpResponse.json(relinkSession({ relink_options: { authorization: 'fcauth_test_other', account: ACCOUNT } }));
+    stripeAnswer = () =>
+      HttpResponse.json(relinkSession({ relink_options: { authorization: 'fcauth_test_other', account: ACCOUNT } }));
     const foreign = await handler()(post({ session: SESSION, account: ACCOUNT }));
     assert.equal(unknown.status, 403);
     assert.equal(foreign.status, 403);
@@ -142,7 +166,10 @@ describe('createRelinkVerifyHandler', () => {
   test('a failed relink is reported as Stripe gave it', async () => {
     stripeAnswer = () =>
       HttpResponse.json(
-        relinkSession({ status: 'failed', relink_result: { authorization: null, account: null, failure_reason: 'no_account' } }),
+        relinkSession({
+          status: 'failed',
+          relink_result: { authorization: null, account: null, failure_reason: 'no_account' },
+        }),
       );
     const response = await handler()(post({ session: SESSION }));
     assert.deepEqual(await response.json(), {
@@ -163,7 +190,9 @@ describe('createRelinkVerifyHandler', () => {
 
   test('a request that names no account is asked as account null, and may see a same-account session', async () => {
     const asked = [];
-    const response = await handler({ authorize: ({ account }) => (asked.push(account), owner) })(post({ session: SESSION }));
+    const response = await handler({ authorize: ({ account }) => (asked.push(account), owner) })(
+      post({ session: SESSION }),
+    );
     assert.equal(response.status, 200);
     assert.deepEqual(asked, [null]);
   });

@@ -40,7 +40,7 @@ beforeEach(() => {
 });
 
 describe('createRelinkWebhookHandler, event types', () => {
-  test("a signed event whose type names an Object.prototype member calls nothing, and answers 200", async () => {
+  test('a signed event whose type names an Object.prototype member calls nothing, and answers 200', async () => {
     for (const type of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
       const response = await deliver(JSON.stringify(event(type)));
       assert.equal(response.status, 200, type);

@@ -23,8 +23,19 @@ const handler = () =>
 
 const event = stripeEvent;
 const active = (date) => ({ active: { action: 'relink_required', expected_deactivation_date: date } });
-const account = (fields = {}) => ({ id: 'fca_test_1', object: 'financial_connections.account', authorization: 'fcauth_test_1', status: 'active', ...fields });
-const authorization = (fields = {}) => ({ id: 'fcauth_test_1', object: 'financial_connections.authorization', status: 'active', ...fields });
+const account = (fields = {}) => ({
+  id: 'fca_test_1',
+  object: 'financial_connections.account',
+  authorization: 'fcauth_test_1',
+  status: 'active',
+  ...fields,
+});
+const authorization = (fields = {}) => ({
+  id: 'fcauth_test_1',
+  object: 'financial_connections.authorization',
+  status: 'active',
+  ...fields,
+});
 
 async function deliver(payload) {
   const body = JSON.stringify(payload);
@@ -41,41 +52,69 @@ async function deliver(payload) {
 
 describe('createRelinkWebhookHandler, for an authorization that will stop working', () => {
   test('financial_connections.authorization.upcoming_deactivation → onRelinkNeeded for every account under it', async () => {
-    const sent = event('financial_connections.authorization.upcoming_deactivation', authorization({ status_details: active(DEACTIVATES) }));
+    const sent = event(
+      'financial_connections.authorization.upcoming_deactivation',
+      authorization({ status_details: active(DEACTIVATES) }),
+    );
     const [notice] = await deliver(sent);
     assert.deepEqual(
       { ...notice, event: notice.event.id },
-      { account: null, authorization: 'fcauth_test_1', reason: 'upcoming_deactivation', date: DEACTIVATES, stripeAccount: null, event: sent.id },
+      {
+        account: null,
+        authorization: 'fcauth_test_1',
+        reason: 'upcoming_deactivation',
+        date: DEACTIVATES,
+        stripeAccount: null,
+        event: sent.id,
+      },
     );
   });
 
   test('financial_connections.authorization.expected_deactivation_date_updated → reason deactivation_date_updated, with the new date', async () => {
-    const sent = event('financial_connections.authorization.expected_deactivation_date_updated', authorization({ status_details: active(DEACTIVATES + 86_400) }), {
-      account: 'acct_test_1',
-    });
+    const sent = event(
+      'financial_connections.authorization.expected_deactivation_date_updated',
+      authorization({ status_details: active(DEACTIVATES + 86_400) }),
+      {
+        account: 'acct_test_1',
+      },
+    );
     const [notice] = await deliver(sent);
-    assert.deepEqual([notice.account, notice.authorization, notice.reason, notice.date, notice.stripeAccount], [
-      null,
-      'fcauth_test_1',
-      'deactivation_date_updated',
-      DEACTIVATES + 86_400,
-      'acct_test_1',
-    ]);
+    assert.deepEqual(
+      [notice.account, notice.authorization, notice.reason, notice.date, notice.stripeAccount],
+      [null, 'fcauth_test_1', 'deactivation_date_updated', DEACTIVATES + 86_400, 'acct_test_1'],
+    );
   });
 
   test('an authorization event without an fcauth id calls nothing', async () => {
-    assert.deepEqual(await deliver(event('financial_connections.authorization.upcoming_deactivation', { object: 'financial_connections.authorization' })), []);
+    assert.deepEqual(
+      await deliver(
+        event('financial_connections.authorization.upcoming_deactivation', {
+          object: 'financial_connections.authorization',
+        }),
+      ),
+      [],
+    );
   });
 });
 
 describe('createRelinkWebhookHandler, for an account whose date moved or is coming', () => {
   test('financial_connections.account.expected_deactivation_date_updated → reason deactivation_date_updated, with the account and date', async () => {
-    const [notice] = await deliver(event('financial_connections.account.expected_deactivation_date_updated', account({ status_details: active(DEACTIVATES) })));
-    assert.deepEqual([notice.account, notice.authorization, notice.reason, notice.date], ['fca_test_1', 'fcauth_test_1', 'deactivation_date_updated', DEACTIVATES]);
+    const [notice] = await deliver(
+      event(
+        'financial_connections.account.expected_deactivation_date_updated',
+        account({ status_details: active(DEACTIVATES) }),
+      ),
+    );
+    assert.deepEqual(
+      [notice.account, notice.authorization, notice.reason, notice.date],
+      ['fca_test_1', 'fcauth_test_1', 'deactivation_date_updated', DEACTIVATES],
+    );
   });
 
   test('financial_connections.account.upcoming_deactivation carries the expected deactivation date', async () => {
-    const [notice] = await deliver(event('financial_connections.account.upcoming_deactivation', account({ status_details: active(DEACTIVATES) })));
+    const [notice] = await deliver(
+      event('financial_connections.account.upcoming_deactivation', account({ status_details: active(DEACTIVATES) })),
+    );
     assert.equal(notice.date, DEACTIVATES);
   });
 
@@ -84,12 +123,19 @@ describe('createRelinkWebhookHandler, for an account whose date moved or is comi
       { identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: DEACTIVATES + 5 },
       { identifier_type: 'tokenized_account_number', status: 'transactable', expected_expiry_date: DEACTIVATES },
     ];
-    const [notice] = await deliver(event('financial_connections.account.upcoming_account_number_expiry', account({ account_numbers: numbers })));
+    const [notice] = await deliver(
+      event('financial_connections.account.upcoming_account_number_expiry', account({ account_numbers: numbers })),
+    );
     assert.deepEqual([notice.reason, notice.date], ['account_number_expiring', DEACTIVATES]);
   });
 
   test('a deactivated account has no date to meet', async () => {
-    const [notice] = await deliver(event('financial_connections.account.deactivated', account({ status: 'inactive', status_details: active(DEACTIVATES) })));
+    const [notice] = await deliver(
+      event(
+        'financial_connections.account.deactivated',
+        account({ status: 'inactive', status_details: active(DEACTIVATES) }),
+      ),
+    );
     assert.deepEqual([notice.reason, notice.date], ['inactive', null]);
   });
 

@@ -22,7 +22,13 @@ const options = (overrides = {}) => ({
   ...overrides,
 });
 
-const fcAccount = (fields = {}) => ({ id: 'fca_test_1', object: 'financial_connections.account', authorization: 'fcauth_test_1', status: 'inactive', ...fields });
+const fcAccount = (fields = {}) => ({
+  id: 'fca_test_1',
+  object: 'financial_connections.account',
+  authorization: 'fcauth_test_1',
+  status: 'inactive',
+  ...fields,
+});
 const event = stripeEvent;
 
 function signed(payload, secret = SECRET) {
@@ -68,7 +74,10 @@ describe('createRelinkWebhookHandler, when an account needs a relink', () => {
   }
 
   test("a connected account's event names it as stripeAccount", async () => {
-    await deliver(createRelinkWebhookHandler(options()), event('financial_connections.account.deactivated', fcAccount(), { account: 'acct_test_1' }));
+    await deliver(
+      createRelinkWebhookHandler(options()),
+      event('financial_connections.account.deactivated', fcAccount(), { account: 'acct_test_1' }),
+    );
     assert.equal(notices[0].needed.stripeAccount, 'acct_test_1');
   });
 });
@@ -77,19 +86,42 @@ describe('createRelinkWebhookHandler, when an account was relinked', () => {
   test('calls onRelinked with the account and authorization on financial_connections.account.reactivated', async () => {
     const sent = event('financial_connections.account.reactivated', fcAccount({ status: 'active' }));
     await deliver(createRelinkWebhookHandler(options()), sent);
-    assert.deepEqual(notices.map((n) => [n.relinked.account, n.relinked.authorization, n.relinked.event.id]), [['fca_test_1', 'fcauth_test_1', sent.id]]);
+    assert.deepEqual(
+      notices.map((n) => [n.relinked.account, n.relinked.authorization, n.relinked.event.id]),
+      [['fca_test_1', 'fcauth_test_1', sent.id]],
+    );
   });
 
-  const session = (status, relink_result) => ({ id: 'fcsess_test_1', object: 'financial_connections.session', status, relink_result });
+  const session = (status, relink_result) => ({
+    id: 'fcsess_test_1',
+    object: 'financial_connections.session',
+    status,
+    relink_result,
+  });
 
   test('calls onRelinked for financial_connections.session.updated with a successful relink_result', async () => {
     const handler = createRelinkWebhookHandler(options());
-    await deliver(handler, event('financial_connections.session.updated', session('succeeded', { authorization: 'fcauth_test_1', account: 'fca_test_1', failure_reason: null })));
-    await deliver(handler, event('financial_connections.session.updated', session('succeeded', { authorization: 'fcauth_test_1', account: null, failure_reason: null })));
-    assert.deepEqual(notices.map((n) => [n.relinked.account, n.relinked.authorization]), [
-      ['fca_test_1', 'fcauth_test_1'],
-      [null, 'fcauth_test_1'],
-    ]);
+    await deliver(
+      handler,
+      event(
+        'financial_connections.session.updated',
+        session('succeeded', { authorization: 'fcauth_test_1', account: 'fca_test_1', failure_reason: null }),
+      ),
+    );
+    await deliver(
+      handler,
+      event(
+        'financial_connections.session.updated',
+        session('succeeded', { authorization: 'fcauth_test_1', account: null, failure_reason: null }),
+      ),
+    );
+    assert.deepEqual(
+      notices.map((n) => [n.relinked.account, n.relinked.authorization]),
+      [
+        ['fca_test_1', 'fcauth_test_1'],
+        [null, 'fcauth_test_1'],
+      ],
+    );
   });
 
   test('answers 200 and calls nothing for a session that failed, was cancelled, or is no relink', async () => {
@@ -109,7 +141,11 @@ describe('createRelinkWebhookHandler, when an account was relinked', () => {
 describe('createRelinkWebhookHandler, for everything else', () => {
   test('other event types are answered 200, untouched', async () => {
     const handler = createRelinkWebhookHandler(options());
-    for (const type of ['financial_connections.account.disconnected', 'payment_intent.succeeded', 'financial_connections.account.created']) {
+    for (const type of [
+      'financial_connections.account.disconnected',
+      'payment_intent.succeeded',
+      'financial_connections.account.created',
+    ]) {
       const response = await deliver(handler, event(type, fcAccount()));
       assert.equal(response.status, 200, type);
     }
@@ -120,7 +156,9 @@ describe('createRelinkWebhookHandler, for everything else', () => {
     const reported = [];
     const handler = createRelinkWebhookHandler(options({ onError: (error, { stage }) => reported.push(stage) }));
     const other = ['whsec', 'Other' + 'S1gn1ng'.repeat(3)].join('_');
-    const wrong = await deliver(handler, event('financial_connections.account.deactivated', fcAccount()), { secret: other });
+    const wrong = await deliver(handler, event('financial_connections.account.deactivated', fcAccount()), {
+      secret: other,
+    });
     assert.equal(wrong.status, 400);
     const text = await wrong.text();
     assert.equal(JSON.parse(text).error.code, 'invalid_signature');
@@ -135,14 +173,24 @@ describe('createRelinkWebhookHandler, for everything else', () => {
     const { body, signature } = signed(event('financial_connections.account.deactivated', fcAccount()));
     const tampered = body.replace('fca_test_1', 'fca_test_2');
     const response = await createRelinkWebhookHandler(options())(
-      new Request('https://shop.example/hook', { method: 'POST', headers: { 'Stripe-Signature': signature }, body: tampered }),
+      new Request('https://shop.example/hook', {
+        method: 'POST',
+        headers: { 'Stripe-Signature': signature },
+        body: tampered,
+      }),
     );
     assert.equal(response.status, 400);
     assert.deepEqual(notices, []);
   });
 
   test('answers 500 when a callback throws, so that Stripe delivers the event again', async () => {
-    const handler = createRelinkWebhookHandler(options({ onRelinkNeeded: async () => { throw new Error('db down'); } }));
+    const handler = createRelinkWebhookHandler(
+      options({
+        onRelinkNeeded: async () => {
+          throw new Error('db down');
+        },
+      }),
+    );
     const response = await deliver(handler, event('financial_connections.account.deactivated', fcAccount()));
     assert.equal(response.status, 500);
     assert.ok(!(await response.text()).includes('db down'));
@@ -160,7 +208,9 @@ describe('createRelinkWebhookHandler under Express, through toNodeHandler', () =
   let base;
   before(async () => {
     const app = express();
-    const hook = toNodeHandler(createRelinkWebhookHandler(options({ onError: (error, context) => void errors.push({ error, context }) })));
+    const hook = toNodeHandler(
+      createRelinkWebhookHandler(options({ onError: (error, context) => void errors.push({ error, context }) })),
+    );
     app.post('/plain', hook);
     app.post('/raw', express.raw({ type: 'application/json' }), hook);
     app.post('/raw-body-kept', express.json({ verify: (req, res, buf) => void (req.rawBody = buf) }), hook);
@@ -177,8 +227,14 @@ describe('createRelinkWebhookHandler under Express, through toNodeHandler', () =
 
   const post = (path) => {
     // Spaced JSON: re-serializing it would not give the signed bytes back.
-    const { body, signature } = signed(JSON.stringify(event('financial_connections.account.deactivated', fcAccount()), null, 2));
-    return fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body });
+    const { body, signature } = signed(
+      JSON.stringify(event('financial_connections.account.deactivated', fcAccount()), null, 2),
+    );
+    return fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      body,
+    });
   };
 
   test('with no body parser, or express.raw(), or a kept req.rawBody, the signature holds', async () => {

@@ -2,7 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const entries = ['fc-relink', 'fc-relink/element', 'fc-relink/react', 'fc-relink/testing', 'fc-relink/testing/fake', 'fc-relink/server', 'fc-relink/jsx-react', 'fc-relink/jsx-preact'];
+const entries = [
+  'fc-relink',
+  'fc-relink/element',
+  'fc-relink/react',
+  'fc-relink/testing',
+  'fc-relink/testing/fake',
+  'fc-relink/server',
+  'fc-relink/jsx-react',
+  'fc-relink/jsx-preact',
+];
 
 test('every entry imports in Node without a DOM', async () => {
   assert.equal(typeof globalThis.window, 'undefined');
@@ -22,14 +31,22 @@ test('the React wrapper renders to a string with react-dom/server', async () => 
   const { renderToString } = await import('react-dom/server');
   const { FcRelink } = await import('fc-relink/react');
   const html = renderToString(
-    createElement(FcRelink, { publishableKey: 'pk_test_123', sessionUrl: '/api/relink-session', account: 'fca_1', onSuccess: () => {} }, 'Reconnect'),
+    createElement(
+      FcRelink,
+      { publishableKey: 'pk_test_123', sessionUrl: '/api/relink-session', account: 'fca_1', onSuccess: () => {} },
+      'Reconnect',
+    ),
   );
   assert.match(html, /^<fc-relink[^>]*>Reconnect<\/fc-relink>$/);
 });
 
 test('the custom-elements manifest is exported', async () => {
   const { default: manifest } = await import('fc-relink/custom-elements.json', { with: { type: 'json' } });
-  assert.ok(manifest.modules.some((m) => m.exports?.some((e) => e.kind === 'custom-element-definition' && e.name === 'fc-relink')));
+  assert.ok(
+    manifest.modules.some((m) =>
+      m.exports?.some((e) => e.kind === 'custom-element-definition' && e.name === 'fc-relink'),
+    ),
+  );
 });
 
 test('fc-relink/testing/fake imports nothing from msw', async () => {

@@ -44,9 +44,16 @@ describe('the fake, when a relink ends', () => {
     const { fake } = fakeAt();
     const session = fake.createSession({ account: 'fca_test_checking' });
     const result = await launch(fake, session, { action: 'relink' });
-    assert.deepEqual(result.financialConnectionsSession.accounts.map((a) => a.id), ['fca_test_checking']);
+    assert.deepEqual(
+      result.financialConnectionsSession.accounts.map((a) => a.id),
+      ['fca_test_checking'],
+    );
     assert.equal(session.status, 'succeeded');
-    assert.deepEqual(session.relink_result, { authorization: AUTH, account: 'fca_test_checking', failure_reason: null });
+    assert.deepEqual(session.relink_result, {
+      authorization: AUTH,
+      account: 'fca_test_checking',
+      failure_reason: null,
+    });
     assert.equal(statusOf(fake, 'fca_test_savings'), 'active');
     assert.equal(statusOf(fake, 'fca_test_gone'), 'disconnected');
     assert.equal(statusOf(fake, 'fca_test_closed'), 'inactive');
@@ -75,7 +82,10 @@ describe('the fake, when a relink ends', () => {
   test('a Stripe.js error leaves the session as it was', async () => {
     const { fake } = fakeAt();
     const session = fake.createSession({ account: 'fca_test_checking' });
-    const result = await launch(fake, session, { action: 'error', error: { type: 'api_connection_error', message: 'offline' } });
+    const result = await launch(fake, session, {
+      action: 'error',
+      error: { type: 'api_connection_error', message: 'offline' },
+    });
     assert.equal(result.error.type, 'api_connection_error');
     assert.equal(session.status, 'pending');
     assert.deepEqual(session.relink_result, { authorization: null, account: null, failure_reason: null });
@@ -97,27 +107,41 @@ describe('the fake, when a session is created', () => {
     assert.deepEqual(plain.account_holder, { type: 'customer', customer: 'cus_test_1' });
     assert.equal(plain.prefetch, null);
     assert.equal(plain.status_details, null);
-    const asked = fake.createSession({ account_holder: { type: 'account', account: 'acct_test_1' }, prefetch: ['balances'] });
+    const asked = fake.createSession({
+      account_holder: { type: 'account', account: 'acct_test_1' },
+      prefetch: ['balances'],
+    });
     assert.deepEqual(asked.account_holder, { type: 'account', account: 'acct_test_1' });
     assert.deepEqual(asked.prefetch, ['balances']);
   });
 
   test('a disconnected account is refused with an API error', () => {
     const { fake } = fakeAt();
-    assert.throws(() => fake.createSession({ account: 'fca_test_gone' }), (error) => error.type === 'invalid_request_error' && error.statusCode === 400);
+    assert.throws(
+      () => fake.createSession({ account: 'fca_test_gone' }),
+      (error) => error.type === 'invalid_request_error' && error.statusCode === 400,
+    );
   });
 });
 
 describe('the fake, for hosted sessions', () => {
   test('gives a url on the hosted page for url delivery, where the customer relinks and is sent back', () => {
     const { fake } = fakeAt(undefined, { hostedPageUrl: 'http://localhost:8000/hosted.html' });
-    const session = fake.createSession({ account: 'fca_test_checking', ui_mode: 'hosted', hosted: { delivery_method: 'url' }, return_url: RETURN });
+    const session = fake.createSession({
+      account: 'fca_test_checking',
+      ui_mode: 'hosted',
+      hosted: { delivery_method: 'url' },
+      return_url: RETURN,
+    });
     assert.equal(session.ui_mode, 'hosted');
     assert.equal(session.url, `http://localhost:8000/hosted.html?session=${session.id}`);
     assert.deepEqual(session.hosted, { delivery_method: 'url', return_url: RETURN });
     const page = fake.openHostedPage(session.url);
     assert.equal(page.state, 'open');
-    assert.deepEqual(page.accounts.map((a) => a.id), ['fca_test_checking']);
+    assert.deepEqual(
+      page.accounts.map((a) => a.id),
+      ['fca_test_checking'],
+    );
     assert.equal(page.relink(), RETURN);
     assert.equal(session.status, 'succeeded');
     assert.equal(session.url, null);
@@ -126,7 +150,8 @@ describe('the fake, for hosted sessions', () => {
 
   test('cancel and fail on the hosted page are recorded as in the modal', () => {
     const { fake } = fakeAt();
-    const hosted = () => fake.createSession({ ui_mode: 'hosted', hosted: { delivery_method: 'url' }, return_url: RETURN });
+    const hosted = () =>
+      fake.createSession({ ui_mode: 'hosted', hosted: { delivery_method: 'url' }, return_url: RETURN });
     const cancelled = hosted();
     assert.equal(fake.openHostedPage(cancelled.id).cancel(), RETURN);
     assert.equal(cancelled.status, 'cancelled');
@@ -151,21 +176,44 @@ describe('the fake, for hosted sessions', () => {
 
   test('emails the holder for email delivery, at most once per account in 48 hours while the request is open', () => {
     const { fake, clock } = fakeAt();
-    const email = () => fake.createSession({ account: 'fca_test_checking', ui_mode: 'hosted', hosted: { delivery_method: 'email' }, return_url: RETURN });
+    const email = () =>
+      fake.createSession({
+        account: 'fca_test_checking',
+        ui_mode: 'hosted',
+        hosted: { delivery_method: 'email' },
+        return_url: RETURN,
+      });
     const first = email();
     assert.equal(first.url, null);
-    assert.deepEqual(fake.emails.map((e) => [e.session, e.about, e.to]), [[first.id, 'fca_test_checking', { type: 'customer', customer: 'cus_test_1' }]]);
+    assert.deepEqual(
+      fake.emails.map((e) => [e.session, e.about, e.to]),
+      [[first.id, 'fca_test_checking', { type: 'customer', customer: 'cus_test_1' }]],
+    );
     clock.now += 47 * HOUR;
-    assert.throws(email, (error) => error.code === 'hosted_relink_email_rate_limited' && error.retryAfterSeconds === 3600);
+    assert.throws(
+      email,
+      (error) => error.code === 'hosted_relink_email_rate_limited' && error.retryAfterSeconds === 3600,
+    );
     // Another account is not limited.
-    fake.createSession({ account: 'fca_test_savings', ui_mode: 'hosted', hosted: { delivery_method: 'email' }, return_url: RETURN });
+    fake.createSession({
+      account: 'fca_test_savings',
+      ui_mode: 'hosted',
+      hosted: { delivery_method: 'email' },
+      return_url: RETURN,
+    });
     clock.now += HOUR;
     assert.equal(email().status, 'pending');
   });
 
   test('a completed email request clears the limit at once', () => {
     const { fake } = fakeAt();
-    const email = () => fake.createSession({ account: 'fca_test_checking', ui_mode: 'hosted', hosted: { delivery_method: 'email' }, return_url: RETURN });
+    const email = () =>
+      fake.createSession({
+        account: 'fca_test_checking',
+        ui_mode: 'hosted',
+        hosted: { delivery_method: 'email' },
+        return_url: RETURN,
+      });
     const first = email();
     fake.openHostedPage(first.id).relink();
     assert.equal(email().status, 'pending');
@@ -183,10 +231,20 @@ describe('the fake, for hosted sessions', () => {
 describe('the fake, across a page navigation', () => {
   test('a JSON snapshot makes a fake that knows the same sessions, accounts, emails and used secrets', async () => {
     const { fake, clock } = fakeAt();
-    const hosted = fake.createSession({ account: 'fca_test_checking', ui_mode: 'hosted', hosted: { delivery_method: 'url' }, return_url: RETURN });
+    const hosted = fake.createSession({
+      account: 'fca_test_checking',
+      ui_mode: 'hosted',
+      hosted: { delivery_method: 'url' },
+      return_url: RETURN,
+    });
     const used = fake.createSession({ account: 'fca_test_savings' });
     await launch(fake, used, { action: 'cancel' });
-    fake.createSession({ account: 'fca_test_savings', ui_mode: 'hosted', hosted: { delivery_method: 'email' }, return_url: RETURN });
+    fake.createSession({
+      account: 'fca_test_savings',
+      ui_mode: 'hosted',
+      hosted: { delivery_method: 'email' },
+      return_url: RETURN,
+    });
 
     const stored = JSON.stringify(fake.snapshot());
     const next = createFakeStripe({ snapshot: JSON.parse(stored), now: () => clock.now });
@@ -198,7 +256,9 @@ describe('the fake, across a page navigation', () => {
     // The earlier fake is not changed by the next one.
     assert.equal(fake.retrieveSession(hosted.id).status, 'pending');
     assert.equal(next.emails.length, 1);
-    const again = await next.Stripe('pk_test_fake').collectFinancialConnectionsAccounts({ clientSecret: used.client_secret });
+    const again = await next
+      .Stripe('pk_test_fake')
+      .collectFinancialConnectionsAccounts({ clientSecret: used.client_secret });
     assert.match(again.error.message, /already been used/);
   });
 });

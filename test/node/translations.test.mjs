@@ -8,7 +8,9 @@ const SHIPPED = ['en', 'ja', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'ar'];
 const load = async (code) => (await import(`fc-relink/translations/${code}`)).default;
 
 test('every shipped language is a module of fc-relink/translations, and no other', async () => {
-  const files = (await readdir(new URL('../../src/translations/', import.meta.url))).map((file) => file.replace(/\.ts$/, ''));
+  const files = (await readdir(new URL('../../src/translations/', import.meta.url))).map((file) =>
+    file.replace(/\.ts$/, ''),
+  );
   assert.deepEqual(files.sort(), [...SHIPPED].sort());
 });
 
@@ -24,7 +26,8 @@ test('every translation names its language, its direction and a text for each ke
     const t = await load(code);
     assert.equal(t.$code, code);
     assert.equal(t.$dir, code === 'ar' ? 'rtl' : 'ltr', `${code} direction`);
-    for (const [key, text] of Object.entries(t)) assert.ok(typeof text === 'string' && text.trim().length > 0, `${code}.${key}`);
+    for (const [key, text] of Object.entries(t))
+      assert.ok(typeof text === 'string' && text.trim().length > 0, `${code}.${key}`);
   }
 });
 

@@ -36,7 +36,12 @@ async function scratchProject() {
 test('the Vitest example in docs/testing.md is the one that runs', async () => {
   const file = await readFile(join(root, 'test/vitest/integrator.test.tsx'), 'utf8');
   const body = file.split('\n').slice(1).join('\n').trim();
-  assert.equal(section('example:vitest-test').replace(/^```tsx\n|```\s*$/g, '').trim(), body);
+  assert.equal(
+    section('example:vitest-test')
+      .replace(/^```tsx\n|```\s*$/g, '')
+      .trim(),
+    body,
+  );
 });
 
 for (const environment of ['jsdom', 'happy-dom']) {

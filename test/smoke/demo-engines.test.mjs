@@ -15,10 +15,14 @@ import { enginesFromEnv } from '../../scripts/test/wtr-browsers.mjs';
 /** Serves demo-dist/ (scripts/demo/serve-demo.mjs, on 8080 or the next free port); resolves with its URL. */
 async function serveDemo() {
   const { PORT, ...env } = process.env;
-  const server = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/demo/serve-demo.mjs', import.meta.url))], {
-    env: { ...env, HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../../scripts/demo/serve-demo.mjs', import.meta.url))],
+    {
+      env: { ...env, HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const base = await new Promise((resolve, reject) => {
     server.stdout.on('data', (chunk) => {
       const port = /localhost:(\d+)\//.exec(String(chunk))?.[1];
@@ -118,7 +122,9 @@ function flowHeading(pattern) {
 }
 function outcome() {
   // The default element's own rows: the restyled one, for the same account, hears of a success too.
-  const rows = [...document.querySelectorAll('#log tbody tr.terminal')].filter((r) => r.querySelectorAll('td')[1]?.textContent === 'default');
+  const rows = [...document.querySelectorAll('#log tbody tr.terminal')].filter(
+    (r) => r.querySelectorAll('td')[1]?.textContent === 'default',
+  );
   const row = rows[0];
   if (!row) return null;
   return {
@@ -155,7 +161,12 @@ async function throughTheFlow(driver, steps) {
   }
 }
 
-const STEPS = ['Reconnect your bank account', 'Sign in to StripeBank', 'accounts? to reconnect', 'Your account is reconnected'];
+const STEPS = [
+  'Reconnect your bank account',
+  'Sign in to StripeBank',
+  'accounts? to reconnect',
+  'Your account is reconnected',
+];
 
 const DRIVERS = { firefox, webkit };
 const engines = enginesFromEnv().filter((engine) => engine in DRIVERS);
@@ -175,13 +186,25 @@ describe('the QA demo in Firefox and WebKit', () => {
       });
       after(() => driver?.close());
 
-      for (const [name, prefix] of [['', ''], [' under a strict CSP with Trusted Types', '/csp']]) {
+      for (const [name, prefix] of [
+        ['', ''],
+        [' under a strict CSP with Trusted Types', '/csp'],
+      ]) {
         test(`a same-account relink succeeds${name}`, async () => {
           await openScenario(driver, `${demo.base}${prefix}`, 'same-account');
           await throughTheFlow(driver, STEPS);
           const result = await until(driver, 'the outcome', outcome);
-          assert.deepEqual(result, { event: 'fc-relink-success', terminalRows: 1, state: 'success', secretOnPage: false });
-          assert.equal(await driver.run(trustedTypesEnforced), Boolean(prefix), 'Trusted Types enforced (under the CSP only)');
+          assert.deepEqual(result, {
+            event: 'fc-relink-success',
+            terminalRows: 1,
+            state: 'success',
+            secretOnPage: false,
+          });
+          assert.equal(
+            await driver.run(trustedTypesEnforced),
+            Boolean(prefix),
+            'Trusted Types enforced (under the CSP only)',
+          );
         });
       }
 

@@ -61,8 +61,14 @@ async function soundFault(m: Mounted, expected: ExpectedOutcome): Promise<void> 
     retryAccounts: [CHECKING],
   });
   const fromEndpoint = new Set(m.endpoint.sessions.map((s) => s.id));
-  expect(m.launches().filter((l) => !fromEndpoint.has(l.sessionId ?? '')), 'a faulty answer opened Stripe').to.have.length(0);
-  expect(m.events.filter((e) => e.type === 'fc-relink-start'), 'only the following attempt opens Stripe').to.have.length(1);
+  expect(
+    m.launches().filter((l) => !fromEndpoint.has(l.sessionId ?? '')),
+    'a faulty answer opened Stripe',
+  ).to.have.length(0);
+  expect(
+    m.events.filter((e) => e.type === 'fc-relink-start'),
+    'only the following attempt opens Stripe',
+  ).to.have.length(1);
 }
 
 describe('the fault matrix: the session endpoint', () => {
@@ -77,7 +83,13 @@ describe('the fault matrix: the session endpoint', () => {
     });
 
     it('reports session_request_failed, retryable, when the host name does not resolve', async () => {
-      const m = await mount({ attrs: { account: CHECKING, 'session-url': 'http://fc-relink.invalid/api/relink-session', 'session-timeout': '2500' } });
+      const m = await mount({
+        attrs: {
+          account: CHECKING,
+          'session-url': 'http://fc-relink.invalid/api/relink-session',
+          'session-timeout': '2500',
+        },
+      });
       await expectSoundAttempt(m, {
         run: () => m.el.relink(),
         expect: unreachable,
@@ -91,15 +103,18 @@ describe('the fault matrix: the session endpoint', () => {
     });
 
     it('reports session_request_failed, retryable, when fetchSession rejects with a value that cannot be read', async () => {
-      const unreadable = new Proxy({}, {
-        get(_, property) {
-          if (property === 'then') return undefined;
-          throw new Error('unreadable');
+      const unreadable = new Proxy(
+        {},
+        {
+          get(_, property) {
+            if (property === 'then') return undefined;
+            throw new Error('unreadable');
+          },
+          getPrototypeOf() {
+            throw new Error('unreadable');
+          },
         },
-        getPrototypeOf() {
-          throw new Error('unreadable');
-        },
-      });
+      );
       const m = await mount({
         attrs: { account: CHECKING, 'session-url': '' },
         props: { fetchSession: () => Promise.reject(unreadable) },
@@ -116,10 +131,13 @@ describe('the fault matrix: the session endpoint', () => {
     });
 
     it('ends a hanging endpoint with session_request_failed once session-timeout has passed, saying so', async () => {
-      const m = await faulty(async () => {
-        await delay('infinite');
-        return HttpResponse.error();
-      }, { 'session-timeout': '200' });
+      const m = await faulty(
+        async () => {
+          await delay('infinite');
+          return HttpResponse.error();
+        },
+        { 'session-timeout': '200' },
+      );
       await expectSoundAttempt(m, {
         run: () => m.el.relink(),
         expect: unreachable,
@@ -140,14 +158,17 @@ describe('the fault matrix: the session endpoint', () => {
     it('times out a slow first answer, and takes the fast second one', async () => {
       let calls = 0;
       let lateAnswered = false;
-      const m = await faulty(async () => {
-        calls += 1;
-        if (calls === 1) {
-          await delay(1200);
-          lateAnswered = true;
-        }
-        return HttpResponse.json(sessionJson());
-      }, { 'session-timeout': '400' });
+      const m = await faulty(
+        async () => {
+          calls += 1;
+          if (calls === 1) {
+            await delay(1200);
+            lateAnswered = true;
+          }
+          return HttpResponse.json(sessionJson());
+        },
+        { 'session-timeout': '400' },
+      );
       await expectSoundAttempt(m, {
         run: () => m.el.relink(),
         expect: unreachable,
@@ -167,17 +188,26 @@ describe('the fault matrix: the session endpoint', () => {
 
   describe('when it redirects', () => {
     it('refuses a 302 to another origin (a login page), as unreachable, without opening Stripe', async () => {
-      const m = await faulty(() => new HttpResponse(null, { status: 302, headers: { location: 'https://login.fc-relink.test/sso?next=/' } }));
+      const m = await faulty(
+        () => new HttpResponse(null, { status: 302, headers: { location: 'https://login.fc-relink.test/sso?next=/' } }),
+      );
       await useHandlers(
-        http.all('https://login.fc-relink.test/*', () =>
-          new HttpResponse('<!doctype html><form action="/login"><input name="password"></form>', { headers: { 'content-type': 'text/html' } }),
+        http.all(
+          'https://login.fc-relink.test/*',
+          () =>
+            new HttpResponse('<!doctype html><form action="/login"><input name="password"></form>', {
+              headers: { 'content-type': 'text/html' },
+            }),
         ),
       );
       await soundFault(m, unreachable);
     });
 
     it('refuses a 301 to another origin that answers with a valid session (fails closed)', async () => {
-      const m = await faulty(() => new HttpResponse(null, { status: 301, headers: { location: 'https://api.elsewhere.test/relink-session' } }));
+      const m = await faulty(
+        () =>
+          new HttpResponse(null, { status: 301, headers: { location: 'https://api.elsewhere.test/relink-session' } }),
+      );
       await useHandlers(
         http.all('https://api.elsewhere.test/*', () =>
           HttpResponse.json(sessionJson(), { headers: { 'access-control-allow-origin': location.origin } }),
@@ -186,8 +216,10 @@ describe('the fault matrix: the session endpoint', () => {
       await soundFault(m, unreachable);
     });
 
-    it('follows a 307 within the endpoint\'s own origin', async () => {
-      const m = await faulty(() => new HttpResponse(null, { status: 307, headers: { location: '/api/v2/relink-session' } }));
+    it("follows a 307 within the endpoint's own origin", async () => {
+      const m = await faulty(
+        () => new HttpResponse(null, { status: 307, headers: { location: '/api/v2/relink-session' } }),
+      );
       await useHandlers(http.post('/api/v2/relink-session', () => HttpResponse.json(sessionJson())));
       await expectSoundAttempt(m, {
         run: () => m.el.relink(),
@@ -200,7 +232,7 @@ describe('the fault matrix: the session endpoint', () => {
   describe('when it answers an HTTP error', () => {
     const statuses: [number, string, boolean][] = [
       [401, 'the customer is signed out', false],
-      [403, 'the account is not the customer\'s', false],
+      [403, "the account is not the customer's", false],
       [404, 'the route does not exist', false],
       [408, 'the server timed out the request', true],
       [502, 'a proxy could not reach the server', true],
@@ -208,8 +240,17 @@ describe('the fault matrix: the session endpoint', () => {
     ];
     for (const [status, why, retryable] of statuses) {
       it(`reports session_http_error ${status} (${why}), ${retryable ? '' : 'not '}retryable`, async () => {
-        const body = status === 502 ? '<html><body><h1>502 Bad Gateway</h1></body></html>' : JSON.stringify({ error: { message: why } });
-        const m = await faulty(() => new HttpResponse(body, { status, headers: { 'content-type': status === 502 ? 'text/html' : 'application/json' } }));
+        const body =
+          status === 502
+            ? '<html><body><h1>502 Bad Gateway</h1></body></html>'
+            : JSON.stringify({ error: { message: why } });
+        const m = await faulty(
+          () =>
+            new HttpResponse(body, {
+              status,
+              headers: { 'content-type': status === 502 ? 'text/html' : 'application/json' },
+            }),
+        );
         await soundFault(m, retryable ? retryableHttp(status) : finalHttp(status));
       });
     }
@@ -245,7 +286,9 @@ describe('the fault matrix: the session endpoint', () => {
     });
 
     it('reports session_http_error 500 with a 5 MB body, its message bounded', async () => {
-      const m = await faulty(() => HttpResponse.json({ error: { message: 'x'.repeat(5 * 1024 * 1024) } }, { status: 500 }));
+      const m = await faulty(() =>
+        HttpResponse.json({ error: { message: 'x'.repeat(5 * 1024 * 1024) } }, { status: 500 }),
+      );
       await soundFault(m, retryableHttp(500));
       const error = m.events.find((e) => e.type === 'fc-relink-error');
       expect((error?.detail as { message: string }).message.length).to.be.below(2000);
@@ -254,7 +297,9 @@ describe('the fault matrix: the session endpoint', () => {
 
   describe('when it answers 2xx with something that is not a session', () => {
     it('reports invalid_session_response on an empty body', async () => {
-      const m = await faulty(() => new HttpResponse('', { status: 200, headers: { 'content-type': 'application/json' } }));
+      const m = await faulty(
+        () => new HttpResponse('', { status: 200, headers: { 'content-type': 'application/json' } }),
+      );
       await soundFault(m, invalidBody());
     });
 
@@ -271,13 +316,18 @@ describe('the fault matrix: the session endpoint', () => {
     it('reports invalid_session_response on truncated JSON, without repeating the secret in it', async () => {
       const m = await faulty(() => {
         const text = JSON.stringify(sessionJson());
-        return new HttpResponse(text.slice(0, text.indexOf('_secret_') + 14), { headers: { 'content-type': 'application/json' } });
+        return new HttpResponse(text.slice(0, text.indexOf('_secret_') + 14), {
+          headers: { 'content-type': 'application/json' },
+        });
       });
       await soundFault(m, invalidBody());
     });
 
     it('reports invalid_session_response on a 5 MB body that is not JSON', async () => {
-      const m = await faulty(() => new HttpResponse('<p>'.padEnd(5 * 1024 * 1024, 'lorem ipsum '), { headers: { 'content-type': 'text/html' } }));
+      const m = await faulty(
+        () =>
+          new HttpResponse('<p>'.padEnd(5 * 1024 * 1024, 'lorem ipsum '), { headers: { 'content-type': 'text/html' } }),
+      );
       await soundFault(m, invalidBody());
     });
 
@@ -287,9 +337,18 @@ describe('the fault matrix: the session endpoint', () => {
       ['a bare client secret string', () => sessionJson().client_secret],
       ['the session wrapped in another object', () => ({ session: sessionJson() })],
       ['a numeric client_secret', () => ({ ...sessionJson(), client_secret: 42 })],
-      ['a client_secret that is not fcsess_…_secret_…', () => ({ ...sessionJson(), client_secret: 'not-a-client-secret' })],
+      [
+        'a client_secret that is not fcsess_…_secret_…',
+        () => ({ ...sessionJson(), client_secret: 'not-a-client-secret' }),
+      ],
       ['no relink_options', () => ({ ...sessionJson(), relink_options: undefined })],
-      ['a relink_options.account that is not an fca_ id', () => ({ ...sessionJson(), relink_options: { authorization: 'fcauth_test_stripebank', account: { id: CHECKING } } })],
+      [
+        'a relink_options.account that is not an fca_ id',
+        () => ({
+          ...sessionJson(),
+          relink_options: { authorization: 'fcauth_test_stripebank', account: { id: CHECKING } },
+        }),
+      ],
     ];
     for (const [what, body] of shapes) {
       it(`reports invalid_session_response on valid JSON of the wrong shape: ${what}`, async () => {
@@ -299,7 +358,10 @@ describe('the fault matrix: the session endpoint', () => {
     }
 
     it('accepts a valid session sent with a wrong content type (the body decides)', async () => {
-      const m = await faulty(() => new HttpResponse(JSON.stringify(sessionJson()), { headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+      const m = await faulty(
+        () =>
+          new HttpResponse(JSON.stringify(sessionJson()), { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+      );
       await expectSoundAttempt(m, {
         run: () => m.el.relink(),
         expect: { status: 'success', accounts: [CHECKING] },
@@ -317,7 +379,10 @@ describe('the fault matrix: the session endpoint', () => {
           filters: { countries: ['US'] },
           x_merchant_trace: 'a'.repeat(10_000),
         };
-        const text = JSON.stringify(extra).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+        const text = JSON.stringify(extra).replace(
+          /^\{/,
+          '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+        );
         return new HttpResponse(text, { headers: { 'content-type': 'application/json' } });
       });
       await expectSoundAttempt(m, {

@@ -78,7 +78,9 @@ describe('the fault matrix: the user and the page', () => {
           // Auto-repeat: keydown again and again (repeat: true) while the attempt runs.
           for (let i = 0; i < 5; i++) {
             await keyDown('Enter');
-            m.button().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true, composed: true }));
+            m.button().dispatchEvent(
+              new KeyboardEvent('keydown', { key: 'Enter', repeat: true, bubbles: true, composed: true }),
+            );
           }
           await until(() => held.length === 1, 'the flow opened');
           await keyUp('Enter');
@@ -198,7 +200,7 @@ describe('the fault matrix: the user and the page', () => {
       });
     });
 
-    it('cancels promptly, and never opens Stripe, when removed while waiting for another element\'s flow', async () => {
+    it("cancels promptly, and never opens Stripe, when removed while waiting for another element's flow", async () => {
       const held = holdFlows();
       const other = await mount({ attrs: { account: SAVINGS } });
       const m = await mount({ attrs: { account: CHECKING } });
@@ -230,7 +232,7 @@ describe('the fault matrix: the user and the page', () => {
       });
     });
 
-    it('reports the customer\'s cancel once when removed while Stripe\'s flow is open', async () => {
+    it("reports the customer's cancel once when removed while Stripe's flow is open", async () => {
       const held = holdFlows();
       const m = await mount({ attrs: { account: CHECKING } });
       await expectSoundAttempt(m, {
@@ -292,7 +294,7 @@ describe('the fault matrix: the user and the page', () => {
       expect(m.events.filter((e) => e.type === 'fc-relink-success')).to.have.length(1);
     });
 
-    it('keeps its attempt when moved into an iframe\'s document mid-request, and works there', async () => {
+    it("keeps its attempt when moved into an iframe's document mid-request, and works there", async () => {
       const m = await mount({ attrs: { account: CHECKING } });
       slowEndpoint(m, 100);
       const frame = document.body.appendChild(document.createElement('iframe'));
@@ -319,7 +321,7 @@ describe('the fault matrix: the user and the page', () => {
       expect(m.el.isConnected).to.equal(true);
     });
 
-    it('reports the result when moved into an iframe\'s document while Stripe\'s flow is open', async () => {
+    it("reports the result when moved into an iframe's document while Stripe's flow is open", async () => {
       const held = holdFlows();
       const m = await mount({ attrs: { account: CHECKING } });
       const frame = document.body.appendChild(document.createElement('iframe'));
@@ -345,7 +347,7 @@ describe('the fault matrix: the user and the page', () => {
   });
 
   describe('when two elements share the page', () => {
-    it('opens the second element\'s flow only after the first flow has closed, when both start together', async () => {
+    it("opens the second element's flow only after the first flow has closed, when both start together", async () => {
       const log: string[] = [];
       const held = holdFlows(log);
       const a = await mount({ attrs: { account: CHECKING } });
@@ -379,7 +381,7 @@ describe('the fault matrix: the user and the page', () => {
       ]);
     });
 
-    it('still opens the waiting element\'s flow after the first flow fails', async () => {
+    it("still opens the waiting element's flow after the first flow fails", async () => {
       const log: string[] = [];
       const held = holdFlows(log);
       const a = await mount({ attrs: { account: CHECKING } });
@@ -390,7 +392,10 @@ describe('the fault matrix: the user and the page', () => {
       const release = (async () => {
         await sleep(100);
         expect(held).to.have.length(1);
-        held[0]?.act({ action: 'error', error: { type: 'api_connection_error', message: 'The connection to Stripe was lost.' } });
+        held[0]?.act({
+          action: 'error',
+          error: { type: 'api_connection_error', message: 'The connection to Stripe was lost.' },
+        });
         await until(() => held.length === 2, 'the second flow opened');
         held[1]?.act({ action: 'relink' });
       })();
@@ -404,9 +409,19 @@ describe('the fault matrix: the user and the page', () => {
           },
           retryAccounts: [CHECKING],
         }),
-        expectSoundAttempt(b, { run: () => attemptB, expect: success(SAVINGS), heal: () => release, retryAccounts: [SAVINGS] }),
+        expectSoundAttempt(b, {
+          run: () => attemptB,
+          expect: success(SAVINGS),
+          heal: () => release,
+          retryAccounts: [SAVINGS],
+        }),
       ]);
-      expect(log.slice(0, 4)).to.deep.equal([`open ${CHECKING}`, `close ${CHECKING}`, `open ${SAVINGS}`, `close ${SAVINGS}`]);
+      expect(log.slice(0, 4)).to.deep.equal([
+        `open ${CHECKING}`,
+        `close ${CHECKING}`,
+        `open ${SAVINGS}`,
+        `close ${SAVINGS}`,
+      ]);
     });
   });
 

@@ -1,7 +1,15 @@
 // The fault matrix: js.stripe.com is blocked (an ad blocker, a firewall, no network). In a page of
 // its own, without window.Stripe: once Stripe.js has loaded, a page never loads it again, and the
 // case ends by letting it load.
-import { CHECKING, expect, expectSoundAttempt, fake, mount, stripeNetwork, withoutWindowStripe } from '../harness/index.js';
+import {
+  CHECKING,
+  expect,
+  expectSoundAttempt,
+  fake,
+  mount,
+  stripeNetwork,
+  withoutWindowStripe,
+} from '../harness/index.js';
 
 const stripeScripts = () => [...document.querySelectorAll<HTMLScriptElement>('script[src^="https://js.stripe.com"]')];
 

@@ -1,6 +1,14 @@
 // The fault matrix: js.stripe.com never answers. In a page of its own, without window.Stripe:
 // once Stripe.js has loaded, a page never loads it again, and the case ends by letting it arrive.
-import { CHECKING, expect, expectSoundAttempt, mount, stripeNetwork, withoutWindowStripe, type SoundAttempt } from '../harness/index.js';
+import {
+  CHECKING,
+  expect,
+  expectSoundAttempt,
+  mount,
+  stripeNetwork,
+  withoutWindowStripe,
+  type SoundAttempt,
+} from '../harness/index.js';
 
 describe('the fault matrix: Stripe.js', () => {
   withoutWindowStripe('hang');
@@ -27,7 +35,8 @@ describe('the fault matrix: Stripe.js', () => {
         retryAccounts: [CHECKING],
       });
       const errors = m.events.filter((e) => e.type === 'fc-relink-error');
-      for (const error of errors) expect((error.detail as { message: string }).message).to.include('did not load within 250 ms');
+      for (const error of errors)
+        expect((error.detail as { message: string }).message).to.include('did not load within 250 ms');
       expect(m.endpoint.requests, 'a new session for every attempt').to.have.length(3);
       expect(m.launches()).to.have.length(1);
       expect(m.events.filter((e) => e.type === 'fc-relink-start')).to.have.length(1);

@@ -55,10 +55,12 @@ async function soundFault(m: Mounted, expected: ExpectedOutcome): Promise<Relink
 
 const malformed: ExpectedOutcome = { status: 'error', code: 'stripe_error', retryable: true };
 
-describe('the fault matrix: Stripe.js\'s collectFinancialConnectionsAccounts', () => {
+describe("the fault matrix: Stripe.js's collectFinancialConnectionsAccounts", () => {
   describe('when it rejects or throws', () => {
     it('reports stripe_error, retryable, when it rejects (with the client secret in its message)', async () => {
-      const m = await faulty((options) => Promise.reject(new Error(`Network error while loading ${secretOf(options)}`)));
+      const m = await faulty((options) =>
+        Promise.reject(new Error(`Network error while loading ${secretOf(options)}`)),
+      );
       await soundFault(m, malformed);
     });
 
@@ -100,15 +102,38 @@ describe('the fault matrix: Stripe.js\'s collectFinancialConnectionsAccounts', (
       ['a string', () => 'ok'],
       ['an empty object', () => ({})],
       ['a session without accounts', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o) } })],
-      ['accounts that are not an array', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: 'fca_test_checking' } })],
+      [
+        'accounts that are not an array',
+        (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: 'fca_test_checking' } }),
+      ],
       ['an account that is null', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [null] } })],
-      ['an account without an id', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [{ livemode: false }] } })],
+      [
+        'an account without an id',
+        (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [{ livemode: false }] } }),
+      ],
       ['an error that is a bare string', () => ({ error: 'something went wrong' })],
       // Functions carrying Stripe's field names are not Stripe's shapes either.
-      ['a result that is a function', (o) => Object.assign(() => {}, { financialConnectionsSession: { id: sessionIdOf(o), accounts: [] } })],
-      ['a session that is a function', (o) => ({ financialConnectionsSession: Object.assign(() => {}, { id: sessionIdOf(o), accounts: [] }) })],
-      ['an account that is a function', (o) => ({ financialConnectionsSession: { id: sessionIdOf(o), accounts: [Object.assign(() => {}, { id: CHECKING, livemode: false })] } })],
-      ['an error that is a function', () => ({ error: Object.assign(() => {}, { type: 'authentication_error', message: 'no' }) })],
+      [
+        'a result that is a function',
+        (o) => Object.assign(() => {}, { financialConnectionsSession: { id: sessionIdOf(o), accounts: [] } }),
+      ],
+      [
+        'a session that is a function',
+        (o) => ({ financialConnectionsSession: Object.assign(() => {}, { id: sessionIdOf(o), accounts: [] }) }),
+      ],
+      [
+        'an account that is a function',
+        (o) => ({
+          financialConnectionsSession: {
+            id: sessionIdOf(o),
+            accounts: [Object.assign(() => {}, { id: CHECKING, livemode: false })],
+          },
+        }),
+      ],
+      [
+        'an error that is a function',
+        () => ({ error: Object.assign(() => {}, { type: 'authentication_error', message: 'no' }) }),
+      ],
       ['an error with no type', () => ({ error: { message: 'no type here' } })],
     ];
     for (const [what, result] of shapes) {
@@ -122,13 +147,16 @@ describe('the fault matrix: Stripe.js\'s collectFinancialConnectionsAccounts', (
 
     it('reports stripe_error, retryable, when the result object throws on being read', async () => {
       const hostile = () =>
-        new Proxy({}, {
-          get(_, property) {
-            // Not a thenable (so the await delivers it), but any field read throws.
-            if (property === 'then') return undefined;
-            throw new Error('hostile getter');
+        new Proxy(
+          {},
+          {
+            get(_, property) {
+              // Not a thenable (so the await delivers it), but any field read throws.
+              if (property === 'then') return undefined;
+              throw new Error('hostile getter');
+            },
           },
-        });
+        );
       const m = await faulty(() => Promise.resolve(hostile()));
       await soundFault(m, malformed);
     });
@@ -187,7 +215,10 @@ describe('the fault matrix: Stripe.js\'s collectFinancialConnectionsAccounts', (
     it('reports a non-retryable stripe_error for an authentication error, repeating no key', async () => {
       const key = plantSecret(`sk_live_51Leak${'Q'.repeat(24)}`);
       // Through the fake's flow, as Stripe.js reports a wrong key: the message names the keys.
-      fake.customer = { action: 'error', error: { type: 'authentication_error', message: `Invalid API Key provided: ${TEST_KEY}; ${key}` } };
+      fake.customer = {
+        action: 'error',
+        error: { type: 'authentication_error', message: `Invalid API Key provided: ${TEST_KEY}; ${key}` },
+      };
       const m = await mount({ attrs: { account: CHECKING } });
       const outcome = await expectSoundAttempt(m, {
         run: () => m.el.relink(),
@@ -299,8 +330,16 @@ describe('the fault matrix: Stripe.js\'s collectFinancialConnectionsAccounts', (
       // The following attempts, with nothing held.
       fake.customer = { action: 'relink' };
       document.body.append(a.el);
-      await expectSoundAttempt(a, { run: () => a.el.relink(), expect: { status: 'success', accounts: [CHECKING] }, heal: false });
-      await expectSoundAttempt(b, { run: () => b.el.relink(), expect: { status: 'success', accounts: [SAVINGS] }, heal: false });
+      await expectSoundAttempt(a, {
+        run: () => a.el.relink(),
+        expect: { status: 'success', accounts: [CHECKING] },
+        heal: false,
+      });
+      await expectSoundAttempt(b, {
+        run: () => b.el.relink(),
+        expect: { status: 'success', accounts: [SAVINGS] },
+        heal: false,
+      });
     });
   });
 });

@@ -55,9 +55,10 @@ export function recordEvents(el: FcRelinkElement): EventRecord {
   for (const type of FC_RELINK_EVENTS) el.addEventListener(type, listener);
   return {
     events,
-    attemptIds: () => [...new Set(events.map((e) => (e.detail as { attemptId?: string | null }).attemptId ?? null))].filter(
-      (id): id is string => id !== null,
-    ),
+    attemptIds: () =>
+      [...new Set(events.map((e) => (e.detail as { attemptId?: string | null }).attemptId ?? null))].filter(
+        (id): id is string => id !== null,
+      ),
     nextOutcome: () => new Promise((resolve) => waiters.push(resolve)),
     terminalEvents: () => events.filter((e) => isTerminal(e.type)),
     status: () => el.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '',

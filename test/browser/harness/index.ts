@@ -33,7 +33,16 @@ export {
 } from './network.js';
 export { assertNoSecretLeak, consoleMark, consoleSince, plantSecret, takeUncaught, uncaughtSoFar } from './page.js';
 export { expectSoundAttempt, type ExpectedOutcome, type SoundAttempt } from './sound-attempt.js';
-export { CHECKING, SAVINGS, TEST_KEY, fake, holdFlows, recordStripeJsLoads, sessionFromFake, stripeJs } from './stripe-js.js';
+export {
+  CHECKING,
+  SAVINGS,
+  TEST_KEY,
+  fake,
+  holdFlows,
+  recordStripeJsLoads,
+  sessionFromFake,
+  stripeJs,
+} from './stripe-js.js';
 export { customerTextOf, describeValue, safeStringify } from './text.js';
 export { keyDown, keyUp } from './keys.js';
 export {

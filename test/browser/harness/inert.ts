@@ -7,7 +7,7 @@ import { sleep } from './time.js';
 
 declare global {
   // Set by a payload's handler if one ever runs (each payload sets its own value).
-  // eslint-disable-next-line no-var
+
   var __xss: unknown;
 }
 
@@ -51,7 +51,8 @@ export async function expectInert(
   const elements = [...root.querySelectorAll('*')].map((e) => e.localName).sort();
   expect(elements).to.deep.equal(['button', 'div', 'div', 'slot', 'span']);
   // The status region holds one span of text (and Lit's comment markers), no other element.
-  const elementsIn = (node: Node) => [...node.childNodes].map((n) => n.nodeName).filter((name) => name !== '#text' && name !== '#comment');
+  const elementsIn = (node: Node) =>
+    [...node.childNodes].map((n) => n.nodeName).filter((name) => name !== '#text' && name !== '#comment');
   expect(elementsIn(status)).to.deep.equal(['SPAN']);
   expect(elementsIn(status.querySelector('span')!)).to.deep.equal([]);
   expect(elementCount(), 'elements in the document').to.equal(countBefore);

@@ -58,7 +58,8 @@ export function domText(root: Node, shadowOnly = false): string {
 }
 
 function storageText(): string {
-  const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`).join('\n');
+  const dump = (s: Storage) =>
+    Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`).join('\n');
   return `${dump(localStorage)}\n${dump(sessionStorage)}`;
 }
 

@@ -41,7 +41,8 @@ afterEach(async function () {
   for (const [method, original] of originalConsole) (console as unknown as Record<string, unknown>)[method] = original;
   try {
     for (const { events } of watched) assertOneTerminalEventPerAttempt(events, title);
-    if (watched.length > 0) assertNoLeak(issuedSecrets(), { events: watched.map((w) => w.events), console: consoleLines }, title);
+    if (watched.length > 0)
+      assertNoLeak(issuedSecrets(), { events: watched.map((w) => w.events), console: consoleLines }, title);
     expect(uncaught.map(describeValue), `${title}: uncaught errors`).to.deep.equal([]);
   } finally {
     for (const { el } of watched) el.remove();
@@ -74,7 +75,8 @@ function assertOneTerminalEventPerAttempt(events: readonly RecordedEvent[], titl
     if (event.type === 'fc-relink-statechange') state = event.detail.state;
     if (!isTerminal(event.type)) return;
     expect(state, `${title}: ${event.type} in state ${state}`).to.equal(event.type.replace('fc-relink-', ''));
-    if (events[i - 1]?.type !== 'fc-relink-statechange') expect(events.slice(0, i).some((e) => isTerminal(e.type))).to.equal(true);
+    if (events[i - 1]?.type !== 'fc-relink-statechange')
+      expect(events.slice(0, i).some((e) => isTerminal(e.type))).to.equal(true);
   });
 }
 
@@ -98,7 +100,10 @@ export function takeUncaught(): unknown[] {
 export const uncaughtSoFar = (): readonly unknown[] => [...uncaught];
 
 /** A mark in this test's console, for `consoleSince`. */
-export const consoleMark = (): { lines: number; errors: number } => ({ lines: consoleLines.length, errors: consoleErrors.length });
+export const consoleMark = (): { lines: number; errors: number } => ({
+  lines: consoleLines.length,
+  errors: consoleErrors.length,
+});
 
 /** Console lines and console.error lines since a mark (default: the test's start). */
 export function consoleSince(mark = { lines: 0, errors: 0 }): { lines: readonly string[]; errors: readonly string[] } {

@@ -64,25 +64,38 @@ async function expectOneSoundAttempt(
   if ('rejected' in settled) expect.fail(`${what}: relink() (or the case's steps) rejected: ${settled.rejected}`);
   const { outcome } = settled;
   const elapsed = performance.now() - started;
-  if (attempt.within !== undefined) expect(elapsed, `${what}: ended after ${Math.round(elapsed)} ms`).to.be.below(attempt.within);
-  if (attempt.notBefore !== undefined) expect(elapsed, `${what}: ended after ${Math.round(elapsed)} ms`).to.be.at.least(attempt.notBefore);
+  if (attempt.within !== undefined)
+    expect(elapsed, `${what}: ended after ${Math.round(elapsed)} ms`).to.be.below(attempt.within);
+  if (attempt.notBefore !== undefined)
+    expect(elapsed, `${what}: ended after ${Math.round(elapsed)} ms`).to.be.at.least(attempt.notBefore);
   // Room for a second, stray terminal event to show itself.
   await sleep(30);
 
   const expected = attempt.expect;
   const terminal = m.events.slice(since).filter((e) => isTerminal(e.type));
-  expect(terminal.map((e) => e.type), `${what}: terminal events`).to.deep.equal([`fc-relink-${expected.status}`]);
+  expect(
+    terminal.map((e) => e.type),
+    `${what}: terminal events`,
+  ).to.deep.equal([`fc-relink-${expected.status}`]);
   const event = terminal[0] as RecordedEvent;
   expect(outcome, `${what}: relink() resolved with another outcome than the event's`).to.deep.equal(outcomeOf(event));
   if (expected.status === 'error' && event.type === 'fc-relink-error') {
     const { code, retryable, stage = RELINK_ERRORS[expected.code].stage, httpStatus } = expected;
     expect(
-      { code: event.detail.code, retryable: event.detail.retryable, stage: event.detail.stage, status: event.detail.status },
+      {
+        code: event.detail.code,
+        retryable: event.detail.retryable,
+        stage: event.detail.stage,
+        status: event.detail.status,
+      },
       `${what}: error detail`,
     ).to.deep.equal({ code, retryable, stage, status: httpStatus });
   }
   if (expected.status === 'success' && expected.accounts && event.type === 'fc-relink-success') {
-    expect(event.detail.accounts.map((a) => a.id), `${what}: accounts`).to.deep.equal([...expected.accounts]);
+    expect(
+      event.detail.accounts.map((a) => a.id),
+      `${what}: accounts`,
+    ).to.deep.equal([...expected.accounts]);
   }
   expect(m.el.state, `${what}: state`).to.equal(expected.status);
   expect(m.el.getAttribute('state'), `${what}: state attribute`).to.equal(expected.status);

@@ -2,7 +2,12 @@
 // by the real @stripe/stripe-js loader, and a controllable Stripe.js that js.stripe.com serves
 // in the 'fake' network mode.
 import type { FetchSession } from '../../../src/index.js';
-import { createFakeStripe, type FakeCustomerAction, type FakeLaunch, type FakeStripe } from '../../../src/testing/index.js';
+import {
+  createFakeStripe,
+  type FakeCustomerAction,
+  type FakeLaunch,
+  type FakeStripe,
+} from '../../../src/testing/index.js';
 
 export const TEST_KEY = 'pk_test_51FcRelinkDemo0000000000000000';
 export const CHECKING = 'fca_test_checking';
@@ -14,7 +19,9 @@ export const fake: FakeStripe = createFakeStripe();
 fake.install(window);
 
 type Collect = FakeStripe['Stripe'] extends (...args: never[]) => infer I
-  ? I extends { collectFinancialConnectionsAccounts: infer C } ? C : never
+  ? I extends { collectFinancialConnectionsAccounts: infer C }
+    ? C
+    : never
   : never;
 
 /**
@@ -25,7 +32,10 @@ type Collect = FakeStripe['Stripe'] extends (...args: never[]) => infer I
  */
 export const stripeJs: {
   fault: ((options: unknown, real: Collect) => unknown) | null;
-  Stripe: (key: string, options?: { stripeAccount?: string }) => { collectFinancialConnectionsAccounts(options: unknown): unknown };
+  Stripe: (
+    key: string,
+    options?: { stripeAccount?: string },
+  ) => { collectFinancialConnectionsAccounts(options: unknown): unknown };
 } = {
   fault: null,
   Stripe: Object.assign(

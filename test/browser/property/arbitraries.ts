@@ -9,53 +9,8 @@ import { CHECKING, SAVINGS } from '../harness/index.js';
 
 export { fc };
 
-// ---------------------------------------------------------------------------------------------
-// Secrets the arbitraries plant in messages, bodies and headers. Built from parts so no
-// secret-key-shaped literal sits in the source; they are not real keys.
-export const SECRET_KEY = ['sk', 'test', 'fuzzPlanted'.padEnd(24, '7')].join('_');
-export const RESTRICTED_KEY = ['rk', 'live', 'fuzzPlanted'.padEnd(24, '3')].join('_');
-/** Where the run's client secret goes. */
-export const TOKEN_SECRET = '\u27e6secret\u27e7';
-/** Where SECRET_KEY goes. */
-export const TOKEN_KEY = '\u27e6sk\u27e7';
-/** Where RESTRICTED_KEY goes. */
-export const TOKEN_RK = '\u27e6rk\u27e7';
-
-// Markup an attacker would try; every handler sets a flag that must stay unset.
-export const MARKUP: readonly string[] = [
-  '<img src=x onerror="window.__xssFired=1">',
-  '<script>window.__xssFired=1</script>',
-  '<svg onload="window.__xssFired=1"></svg>',
-  '"><img src=x onerror=window.__xssFired=1>',
-  '<iframe srcdoc="<script>parent.__xssFired=1</script>"></iframe>',
-  '<a href="javascript:window.__xssFired=1">x</a>',
-  '</div><b>bold</b><div>',
-  '&lt;img src=x onerror=window.__xssFired=1&gt;',
-  '${window.__xssFired=1}',
-  '{{constructor.constructor("window.__xssFired=1")()}}',
-];
-
-const textArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
-  { weight: 2, arbitrary: fc.constantFrom(...MARKUP) },
-);
-
-/** A message: text, markup, and sometimes a planted client secret or key, glued to anything. */
-export const messageArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: textArb },
-  {
-    weight: 3,
-    arbitrary: fc
-      .tuple(
-        fc.oneof(textArb, fc.constantFrom('', 'key: ', 'Invalid API Key provided: ', 'secret=', '"', '(', '_', 'x', 'Key')),
-        fc.constantFrom(TOKEN_SECRET, TOKEN_KEY, TOKEN_RK),
-        fc.oneof(textArb, fc.constantFrom('', '.', '"', ')', ' and more')),
-      )
-      .map(([a, b, c]) => a + b + c),
-  },
-);
+export { MARKUP, messageArb, RESTRICTED_KEY, SECRET_KEY, TOKEN_KEY, TOKEN_RK, TOKEN_SECRET } from './values.js';
+import { messageArb, TOKEN_KEY, TOKEN_SECRET } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Endpoint responses.
@@ -63,7 +18,18 @@ export const messageArb: fc.Arbitrary<string> = fc.oneof(
 /** Fields a real session response may carry beyond what the element needs. */
 export const extrasArb = fc.array(
   fc.tuple(
-    fc.constantFrom('object', 'status', 'permissions', 'accounts', 'note', 'livemode_hint', 'ünïcødé', '__proto__', 'constructor', 'x'),
+    fc.constantFrom(
+      'object',
+      'status',
+      'permissions',
+      'accounts',
+      'note',
+      'livemode_hint',
+      'ünïcødé',
+      '__proto__',
+      'constructor',
+      'x',
+    ),
     fc.oneof(fc.jsonValue({ maxDepth: 2 }), messageArb),
   ),
   { maxLength: 4 },
@@ -132,16 +98,24 @@ export type ResponsePlan =
 const sessionBodyArb = (mutations: boolean): fc.Arbitrary<BodyPlan> =>
   fc.record({
     kind: fc.constant('session' as const),
-    account: fc.constantFrom('expected', 'expected', 'expected', 'other', 'none', 'absent') as fc.Arbitrary<'expected' | 'other' | 'none' | 'absent'>,
+    account: fc.constantFrom('expected', 'expected', 'expected', 'other', 'none', 'absent') as fc.Arbitrary<
+      'expected' | 'other' | 'none' | 'absent'
+    >,
     livemode: fc.constantFrom(false, false, 'absent', true) as fc.Arbitrary<false | true | 'absent'>,
     withId: fc.boolean(),
     extras: extrasArb,
     bom: fc.boolean(),
     indent: fc.constantFrom(0, 2, '\t') as fc.Arbitrary<0 | 2 | '\t'>,
     reverseKeys: fc.boolean(),
-    padding: fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 100_000, max: 1_500_000 }) }),
+    padding: fc.oneof(
+      { weight: 12, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: 100_000, max: 1_500_000 }) },
+    ),
     mutation: mutations
-      ? fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...SESSION_MUTATIONS) })
+      ? fc.oneof(
+          { weight: 1, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.constantFrom(...SESSION_MUTATIONS) },
+        )
       : fc.constant(null),
   });
 
@@ -153,7 +127,9 @@ const bodyArb: fc.Arbitrary<BodyPlan> = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('error-json' as const),
-      shape: fc.constantFrom('error.message', 'error', 'message') as fc.Arbitrary<'error.message' | 'error' | 'message'>,
+      shape: fc.constantFrom('error.message', 'error', 'message') as fc.Arbitrary<
+        'error.message' | 'error' | 'message'
+      >,
       message: messageArb,
     }),
   },
@@ -164,7 +140,16 @@ const bodyArb: fc.Arbitrary<BodyPlan> = fc.oneof(
       kind: fc.constant('text' as const),
       text: fc.oneof(
         messageArb,
-        fc.constantFrom('<!doctype html><title>502 Bad Gateway</title><h1>Bad Gateway</h1>', '{"client_secret":', 'null', '[]', '"fcsess_x"', 'undefined', '{', '\uFEFF'),
+        fc.constantFrom(
+          '<!doctype html><title>502 Bad Gateway</title><h1>Bad Gateway</h1>',
+          '{"client_secret":',
+          'null',
+          '[]',
+          '"fcsess_x"',
+          'undefined',
+          '{',
+          '\uFEFF',
+        ),
       ),
     }),
   },
@@ -221,7 +206,18 @@ const headersArb: fc.Arbitrary<[string, string][]> = fc.array(
       ),
     ),
     fc.tuple(
-      fc.constantFrom('cache-control', 'retry-after', 'x-request-id', 'vary', 'etag', 'content-language', 'access-control-allow-origin', 'x-content-type-options', 'link', 'server'),
+      fc.constantFrom(
+        'cache-control',
+        'retry-after',
+        'x-request-id',
+        'vary',
+        'etag',
+        'content-language',
+        'access-control-allow-origin',
+        'x-content-type-options',
+        'link',
+        'server',
+      ),
       headerValueArb,
     ),
     fc.tuple(fc.stringMatching(/^x-[a-z0-9-]{1,12}$/), headerValueArb),
@@ -231,7 +227,10 @@ const headersArb: fc.Arbitrary<[string, string][]> = fc.array(
 
 export const responseArb: fc.Arbitrary<ResponsePlan> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'hang' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('network-error' as const), delayMs: fc.integer({ min: 0, max: 30 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('network-error' as const), delayMs: fc.integer({ min: 0, max: 30 }) }),
+  },
   {
     weight: 18,
     arbitrary: fc
@@ -239,10 +238,15 @@ export const responseArb: fc.Arbitrary<ResponsePlan> = fc.oneof(
         kind: fc.constant('http' as const),
         status: statusArb,
         headers: headersArb,
-        delayMs: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) }),
+        delayMs: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(0) },
+          { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) },
+        ),
         body: bodyArb,
       })
-      .map((plan): ResponsePlan => (NULL_BODY_STATUSES.includes(plan.status) ? { ...plan, body: { kind: 'empty' } } : plan)),
+      .map((plan): ResponsePlan =>
+        NULL_BODY_STATUSES.includes(plan.status) ? { ...plan, body: { kind: 'empty' } } : plan,
+      ),
   },
 );
 
@@ -252,7 +256,11 @@ export const validResponseArb: fc.Arbitrary<ResponsePlan> = fc.record({
   status: fc.constantFrom(200, 200, 200, 201),
   headers: fc.constant([['content-type', 'application/json']] as [string, string][]),
   delayMs: fc.integer({ min: 0, max: 20 }),
-  body: validSessionBodyArb.map((b) => (b.kind === 'session' ? { ...b, account: 'expected' as const, livemode: b.livemode === true ? false : b.livemode, padding: 0 } : b)),
+  body: validSessionBodyArb.map((b) =>
+    b.kind === 'session'
+      ? { ...b, account: 'expected' as const, livemode: b.livemode === true ? false : b.livemode, padding: 0 }
+      : b,
+  ),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +279,10 @@ const STRIPE_ERROR_TYPES = [
 
 const stripeErrorArb: fc.Arbitrary<{ type: string; code?: string; message?: string }> = fc.record(
   {
-    type: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...STRIPE_ERROR_TYPES) }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z_]{1,16}$/) }),
+    type: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...STRIPE_ERROR_TYPES) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[a-z_]{1,16}$/) },
+    ),
     code: fc.constantFrom('resource_missing', 'session_expired', 'parameter_invalid_empty', 'unknown'),
     message: messageArb,
   },
@@ -288,14 +299,22 @@ export type CustomerPlan =
 
 const accountIdArb = fc.constantFrom(CHECKING, SAVINGS, 'fca_test_elsewhere', 'fca_1Other');
 const customerArb: fc.Arbitrary<CustomerPlan> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ action: fc.constant('relink' as const), select: fc.subarray([CHECKING, SAVINGS], { minLength: 1 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      action: fc.constant('relink' as const),
+      select: fc.subarray([CHECKING, SAVINGS], { minLength: 1 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ action: 'cancel' as const }) },
   { weight: 2, arbitrary: fc.record({ action: fc.constant('error' as const), error: stripeErrorArb }) },
   {
     weight: 2,
     arbitrary: fc.record({
       action: fc.constant('misbehave' as const),
-      accounts: fc.array(fc.oneof(accountIdArb, fc.record({ id: accountIdArb, livemode: fc.boolean() })), { maxLength: 3 }),
+      accounts: fc.array(fc.oneof(accountIdArb, fc.record({ id: accountIdArb, livemode: fc.boolean() })), {
+        maxLength: 3,
+      }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ action: fc.constant('throw' as const), message: messageArb }) },
@@ -315,10 +334,22 @@ export type ResultMutation =
   | { kind: 'extra-fields'; extras: [string, unknown][] }
   | { kind: 'throwing-getter' };
 
-const nonStringArb = fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer(), fc.boolean(), fc.constant({}), fc.constant([]));
+const nonStringArb = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant({}),
+  fc.constant([]),
+);
 const hostileAccountArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.record({ id: accountIdArb, livemode: fc.constant(false) }),
-  fc.record({ id: accountIdArb, livemode: fc.constant(false), object: fc.constant('financial_connections.account'), display_name: messageArb }),
+  fc.record({
+    id: accountIdArb,
+    livemode: fc.constant(false),
+    object: fc.constant('financial_connections.account'),
+    display_name: messageArb,
+  }),
   fc.record({ id: accountIdArb, livemode: fc.oneof(fc.constant(true), nonStringArb) }),
   fc.record({ id: fc.oneof(nonStringArb, messageArb), livemode: fc.constant(false) }),
   fc.constant(null),
@@ -327,13 +358,43 @@ const hostileAccountArb: fc.Arbitrary<unknown> = fc.oneof(
 const mutationArb: fc.Arbitrary<ResultMutation> = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: 'none' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'drop-session' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('session-not-object' as const), value: fc.oneof(nonStringArb, fc.string()) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('session-not-object' as const),
+      value: fc.oneof(nonStringArb, fc.string()),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'id-other' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('id-not-string' as const), value: nonStringArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('accounts-not-array' as const), value: fc.oneof(nonStringArb, fc.string()) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('accounts' as const), accounts: fc.array(hostileAccountArb, { maxLength: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('add-error' as const), error: fc.oneof(stripeErrorArb, fc.constant(true), fc.string({ minLength: 1 }), fc.constant({})) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('falsy-error' as const), value: fc.constantFrom(null, undefined, 0, '', false) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('accounts-not-array' as const),
+      value: fc.oneof(nonStringArb, fc.string()),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('accounts' as const),
+      accounts: fc.array(hostileAccountArb, { maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('add-error' as const),
+      error: fc.oneof(stripeErrorArb, fc.constant(true), fc.string({ minLength: 1 }), fc.constant({})),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('falsy-error' as const),
+      value: fc.constantFrom(null, undefined, 0, '', false),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra-fields' as const), extras: extrasArb }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'throwing-getter' as const }) },
 );
@@ -358,7 +419,13 @@ export type RejectPlan =
   | { kind: 'poisoned-error' };
 const rejectArb: fc.Arbitrary<RejectPlan> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('error' as const), message: messageArb }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('value' as const), value: fc.oneof(fc.anything({ maxDepth: 1 }), messageArb) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('value' as const),
+      value: fc.oneof(fc.anything({ maxDepth: 1 }), messageArb),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'no-prototype' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'throwing-tostring' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'poisoned-error' as const }) },
@@ -375,9 +442,15 @@ export type StripePlan =
   | { kind: 'invalid-instance'; value: unknown };
 
 const collectArb: fc.Arbitrary<CollectPlan> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('real' as const), customer: customerArb, mutation: mutationArb }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('real' as const), customer: customerArb, mutation: mutationArb }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sync' as const), mutation: mutationArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('resolve-anything' as const), value: fc.anything({ maxDepth: 2 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('resolve-anything' as const), value: fc.anything({ maxDepth: 2 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), reason: rejectArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('throw-sync' as const), reason: rejectArb }) },
   {
@@ -390,30 +463,66 @@ const collectArb: fc.Arbitrary<CollectPlan> = fc.oneof(
   },
 );
 
-const delayArb = fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 30 }) });
+const delayArb = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 30 }) },
+);
 
 /** For the endpoint property: mostly a customer who relinks, so that good sessions get through. */
 export const relinkingStripeArb = (): fc.Arbitrary<StripePlan> =>
   fc.oneof(
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('loader' as const), customer: fc.constant<CustomerPlan>({ action: 'relink', select: [CHECKING] }), flowDelayMs: fc.constant(0) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('loader' as const),
+        customer: fc.constant<CustomerPlan>({ action: 'relink', select: [CHECKING] }),
+        flowDelayMs: fc.constant(0),
+      }),
+    },
     { weight: 1, arbitrary: stripeArb },
   );
 
 export const stripeArb: fc.Arbitrary<StripePlan> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('loader' as const), customer: customerArb, flowDelayMs: delayArb }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('loader' as const), customer: customerArb, flowDelayMs: delayArb }),
+  },
   {
     weight: 8,
-    arbitrary: fc.record({ kind: fc.constant('instance' as const), collect: collectArb, flowDelayMs: delayArb, asPromise: fc.boolean(), loadDelayMs: delayArb }),
+    arbitrary: fc.record({
+      kind: fc.constant('instance' as const),
+      collect: collectArb,
+      flowDelayMs: delayArb,
+      asPromise: fc.boolean(),
+      loadDelayMs: delayArb,
+    }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('load-reject' as const), reason: rejectArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('load-non-stripe' as const), value: fc.oneof(fc.constant({}), fc.constant(null), fc.integer(), fc.constant({ collectFinancialConnectionsAccounts: 'no' })) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('load-non-stripe' as const),
+      value: fc.oneof(
+        fc.constant({}),
+        fc.constant(null),
+        fc.integer(),
+        fc.constant({ collectFinancialConnectionsAccounts: 'no' }),
+      ),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'load-hang' as const }) },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('invalid-instance' as const),
       // Truthy: an empty value (false, 0, '') is no instance at all, as a property Preact unsets is.
-      value: fc.oneof(fc.constant({}), fc.integer({ min: 1 }), fc.string({ minLength: 1 }), fc.constant(true), fc.constant({ collectFinancialConnectionsAccounts: 42 })),
+      value: fc.oneof(
+        fc.constant({}),
+        fc.integer({ min: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.constant(true),
+        fc.constant({ collectFinancialConnectionsAccounts: 42 }),
+      ),
     }),
   },
 );
@@ -424,7 +533,13 @@ export const stripeArb: fc.Arbitrary<StripePlan> = fc.oneof(
  * 20 ms later, while that request is in flight or after it has ended.
  */
 export type Trigger = 'click' | 'relink' | 'double-click' | 'relink-twice' | 'prefetch-click';
-export const triggerArb: fc.Arbitrary<Trigger> = fc.constantFrom('click', 'relink', 'double-click', 'relink-twice', 'prefetch-click');
+export const triggerArb: fc.Arbitrary<Trigger> = fc.constantFrom(
+  'click',
+  'relink',
+  'double-click',
+  'relink-twice',
+  'prefetch-click',
+);
 
 export interface Plan {
   /** The element's `account` attribute. */

@@ -73,7 +73,8 @@ function sessionVerdict(plan: Plan): Expected[] | GoodSession {
   const { response } = plan;
   if (response.kind === 'hang' || response.kind === 'network-error') return [error('session_request_failed')];
   const { status, body } = response;
-  if (status < 200 || status > 299) return [error('session_http_error', { httpStatus: status, retryable: retryableStatus(status) })];
+  if (status < 200 || status > 299)
+    return [error('session_http_error', { httpStatus: status, retryable: retryableStatus(status) })];
   if (body.kind !== 'session' || body.mutation !== null) return [error('invalid_session_response')];
   const account = sessionAccountOf(plan, body);
   const broken: Expected[] = [];
@@ -142,7 +143,9 @@ function mutated(answer: StripeAnswer, mutation: ResultMutation): StripeAnswer {
     case 'accounts-not-array':
       if (!hasSession) return answer;
       // What it holds counts, not what the plan calls it: an empty array is no accounts.
-      return Array.isArray(mutation.value) ? mutated(answer, { kind: 'accounts', accounts: mutation.value }) : { kind: 'malformed' };
+      return Array.isArray(mutation.value)
+        ? mutated(answer, { kind: 'accounts', accounts: mutation.value })
+        : { kind: 'malformed' };
     case 'accounts':
       if (!hasSession) return answer;
       return mutation.accounts.every(isAccount)
@@ -150,7 +153,10 @@ function mutated(answer: StripeAnswer, mutation: ResultMutation): StripeAnswer {
         : { kind: 'malformed' };
     case 'add-error': {
       const { error: added } = mutation;
-      return { kind: 'error', type: typeof added === 'object' && added !== null ? (added as { type?: unknown }).type : undefined };
+      return {
+        kind: 'error',
+        type: typeof added === 'object' && added !== null ? (added as { type?: unknown }).type : undefined,
+      };
     }
     case 'falsy-error':
       // A falsy `error` is no error; what is left of an error answer is no session at all.
@@ -196,7 +202,10 @@ function resultVerdict(answer: StripeAnswer, session: GoodSession, facts: Facts)
       // "{ error } → stripe_error", retryable by its type.
       return [
         typeof answer.type === 'string'
-          ? error('stripe_error', { retryable: RETRYABLE_STRIPE_TYPES.includes(answer.type), stripeErrorType: answer.type })
+          ? error('stripe_error', {
+              retryable: RETRYABLE_STRIPE_TYPES.includes(answer.type),
+              stripeErrorType: answer.type,
+            })
           : error('stripe_error'),
       ];
     case 'session':
@@ -213,7 +222,8 @@ function resultVerdict(answer: StripeAnswer, session: GoodSession, facts: Facts)
   // "a returned account whose livemode disagrees with the key" (a test key: anything but false disagrees)
   if (answer.accounts.some((a) => a.livemode !== false)) broken.push(error('livemode_mismatch', { accounts: ids }));
   // "same_account: success only if exactly one account came back and its id is the expected one"
-  if (mode === 'same_account' && (ids.length !== 1 || ids[0] !== session.account)) broken.push(error('account_mismatch', { accounts: ids }));
+  if (mode === 'same_account' && (ids.length !== 1 || ids[0] !== session.account))
+    broken.push(error('account_mismatch', { accounts: ids }));
   if (broken.length > 0) return broken;
   // "any_account: success if at least one account came back"
   return [{ status: 'success', mode, accounts: ids, sessionId }];

@@ -41,13 +41,12 @@ import { serveEndpoint, type RunContext } from './server.js';
 import { stripeProperty } from './stripe-js.js';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __FUZZ_RUNS__: number | undefined;
-  // eslint-disable-next-line no-var
+
   var __FUZZ_SEED__: number | undefined;
-  // eslint-disable-next-line no-var
+
   var __FUZZ_PATH__: string | undefined;
-  // eslint-disable-next-line no-var
+
   var __xssFired: number | undefined;
 }
 
@@ -80,7 +79,8 @@ let runNumber = 0;
 function differences(expected: Expected, outcome: RelinkOutcome): string[] {
   const found: string[] = [];
   const same = (what: string, actual: unknown, wanted: unknown) => {
-    if (JSON.stringify(actual) !== JSON.stringify(wanted)) found.push(`${what} ${JSON.stringify(actual)}, not ${JSON.stringify(wanted)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(wanted))
+      found.push(`${what} ${JSON.stringify(actual)}, not ${JSON.stringify(wanted)}`);
   };
   same('status', outcome.status, expected.status);
   if (expected.status === 'error' && outcome.status === 'error') {
@@ -89,12 +89,18 @@ function differences(expected: Expected, outcome: RelinkOutcome): string[] {
     same('stage', error.stage, expected.stage);
     if (expected.retryable !== undefined) same('retryable', error.retryable, expected.retryable);
     if (expected.httpStatus !== undefined) same('status', error.status, expected.httpStatus);
-    if (expected.stripeErrorType !== undefined) same('stripeError.type', error.stripeError?.type, expected.stripeErrorType);
+    if (expected.stripeErrorType !== undefined)
+      same('stripeError.type', error.stripeError?.type, expected.stripeErrorType);
     if (expected.accounts !== undefined) same('accounts', error.accounts, expected.accounts);
   } else if (expected.status !== 'error' && outcome.status === expected.status) {
     same('mode', outcome.mode, expected.mode);
     same('sessionId', outcome.sessionId, expected.sessionId);
-    if (expected.status === 'success' && outcome.status === 'success') same('accounts', outcome.accounts.map((a) => String(a?.id)), expected.accounts);
+    if (expected.status === 'success' && outcome.status === 'success')
+      same(
+        'accounts',
+        outcome.accounts.map((a) => String(a?.id)),
+        expected.accounts,
+      );
   }
   return found;
 }
@@ -109,7 +115,9 @@ function checkAgainstModel(allowed: Expected[], outcome: RelinkOutcome, label: s
   const misses = allowed.map((expected) => differences(expected, outcome));
   if (misses.some((m) => m.length === 0)) return;
   const said = outcome.status === 'error' ? ` (message: ${outcome.error.message})` : '';
-  expect.fail(`${label}: the outcome is none the contract allows${said}: ${misses.map((m, i) => `${JSON.stringify(allowed[i])}: ${m.join('; ')}`).join(' | ')}`);
+  expect.fail(
+    `${label}: the outcome is none the contract allows${said}: ${misses.map((m, i) => `${JSON.stringify(allowed[i])}: ${m.join('; ')}`).join(' | ')}`,
+  );
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -130,7 +138,18 @@ const GOOD: Plan['response'] = {
   status: 200,
   headers: [],
   delayMs: 0,
-  body: { kind: 'session', account: 'expected', livemode: 'absent', withId: true, extras: [], bom: false, indent: 0, reverseKeys: false, padding: 0, mutation: null },
+  body: {
+    kind: 'session',
+    account: 'expected',
+    livemode: 'absent',
+    withId: true,
+    extras: [],
+    bom: false,
+    indent: 0,
+    reverseKeys: false,
+    padding: 0,
+    mutation: null,
+  },
 };
 
 /**
@@ -142,7 +161,8 @@ export async function runPlan(plan: Plan): Promise<void> {
   try {
     await runPlanChecked(plan);
   } catch (error) {
-    if (error instanceof Error && !error.stack?.includes(error.message)) error.stack = `${error.message}\n${error.stack ?? ''}`;
+    if (error instanceof Error && !error.stack?.includes(error.message))
+      error.stack = `${error.message}\n${error.stack ?? ''}`;
     throw error;
   }
 }
@@ -226,13 +246,18 @@ async function runPlanChecked(plan: Plan): Promise<void> {
     // terminal state, each change naming the one before, and the terminal event comes last.
     expect(m.events.at(-1)?.type, `${label}: the terminal event is the last`).to.equal(terminal.type);
     const changes = m.events.flatMap((e) => (e.type === 'fc-relink-statechange' ? [e.detail] : []));
-    changes.forEach((change, i) => expect(change.previous, `${label}: statechange ${i}`).to.equal(i === 0 ? 'idle' : changes[i - 1]!.state));
+    changes.forEach((change, i) =>
+      expect(change.previous, `${label}: statechange ${i}`).to.equal(i === 0 ? 'idle' : changes[i - 1]!.state),
+    );
     const configError = plan.stripe.kind === 'invalid-instance';
     expect(changes[0]?.state, `${label}: first state`).to.equal(configError ? 'error' : 'loading');
     expect(changes.at(-1)?.state, `${label}: last state`).to.equal(el.state);
 
     const opened = flowOpens(plan);
-    expect(m.events.some((e) => e.type === 'fc-relink-start'), `${label}: fc-relink-start`).to.equal(opened);
+    expect(
+      m.events.some((e) => e.type === 'fc-relink-start'),
+      `${label}: fc-relink-start`,
+    ).to.equal(opened);
     expect(ctx.collectCalls, `${label}: Stripe flows opened`).to.equal(opened ? 1 : 0);
     if (configError) expect(ctx.requests, `${label}: endpoint requests`).to.equal(0);
     // A request the element gave up on after its 150 ms may not have reached the endpoint: the
@@ -247,7 +272,10 @@ async function runPlanChecked(plan: Plan): Promise<void> {
 
     // Markup stays text: the shadow root holds only the element's own nodes.
     const tags = [...el.shadowRoot!.querySelectorAll('*')].map((n) => n.tagName);
-    expect(tags.filter((t) => !ALLOWED_SHADOW_TAGS.has(t)), `${label}: elements in the shadow root`).to.deep.equal([]);
+    expect(
+      tags.filter((t) => !ALLOWED_SHADOW_TAGS.has(t)),
+      `${label}: elements in the shadow root`,
+    ).to.deep.equal([]);
     // The customer reads a customer text, never the diagnosis (which may carry the endpoint's words).
     if (outcome.status === 'error') expect(m.status(), `${label}: status text`).to.equal(customerTextOf(outcome.error));
 
@@ -265,7 +293,11 @@ async function runPlanChecked(plan: Plan): Promise<void> {
 
     await sleep(0);
     const { lines, errors } = consoleSince(consoleAt);
-    assertNoLeak([SECRET_KEY, RESTRICTED_KEY, ...ctx.sessions.map((s) => s.client_secret)], { events: m.events, console: lines }, label);
+    assertNoLeak(
+      [SECRET_KEY, RESTRICTED_KEY, ...ctx.sessions.map((s) => s.client_secret)],
+      { events: m.events, console: lines },
+      label,
+    );
     expect(globalThis.__xssFired, `${label}: markup ran`).to.equal(undefined);
     expect(errors, `${label}: console.error`).to.deep.equal([]);
     expect(takeUncaught().map(describeValue), `${label}: uncaught errors`).to.deep.equal([]);

@@ -98,7 +98,12 @@ function sessionBytes(plan: Plan, body: Extract<BodyPlan, { kind: 'session' }>, 
   if (body.livemode !== 'absent') json.livemode = body.livemode;
   for (const [key, value] of body.extras) {
     if (!Object.hasOwn(json, key) || key === 'object') {
-      Object.defineProperty(json, key, { value: plantDeep(value, ctx), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(json, key, {
+        value: plantDeep(value, ctx),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   if (body.padding > 0) json.padding = 'x'.repeat(body.padding);
@@ -117,7 +122,12 @@ function bodyBytes(plan: Plan, body: BodyPlan, ctx: RunContext): Uint8Array | nu
       return sessionBytes(plan, body, ctx);
     case 'error-json': {
       const message = plant(body.message, ctx);
-      const json = body.shape === 'error.message' ? { error: { message, type: 'api_error' } } : body.shape === 'error' ? { error: message } : { message };
+      const json =
+        body.shape === 'error.message'
+          ? { error: { message, type: 'api_error' } }
+          : body.shape === 'error'
+            ? { error: message }
+            : { message };
       return encoder.encode(JSON.stringify(json));
     }
     case 'json':
@@ -158,4 +168,3 @@ export function serveEndpoint(plan: Plan, ctx: RunContext, w: SetupWorker): void
     }),
   );
 }
-

@@ -46,7 +46,9 @@ function customerAction(customer: CustomerPlan, ctx: RunContext): FakeCustomerAc
   switch (customer.action) {
     case 'relink':
       // Stripe lets the customer choose only in an any-account session.
-      return ctx.session?.relink_options.account === null ? { action: 'relink', select: customer.select } : { action: 'relink' };
+      return ctx.session?.relink_options.account === null
+        ? { action: 'relink', select: customer.select }
+        : { action: 'relink' };
     case 'cancel':
       return { action: 'cancel' };
     case 'error': {
@@ -102,7 +104,8 @@ function mutate(result: unknown, mutation: ResultMutation, ctx: RunContext): unk
       if (s) s.accounts = mutation.accounts;
       return r;
     case 'add-error':
-      r.error = typeof mutation.error === 'object' && mutation.error !== null ? plantDeep(mutation.error, ctx) : mutation.error;
+      r.error =
+        typeof mutation.error === 'object' && mutation.error !== null ? plantDeep(mutation.error, ctx) : mutation.error;
       return r;
     case 'falsy-error':
       r.error = mutation.value;
@@ -139,8 +142,14 @@ function standIn(plan: Extract<StripePlan, { kind: 'instance' }>, ctx: RunContex
       case 'sync': {
         const session = ctx.session!;
         const id = session.relink_options.account ?? CHECKING;
-        const account = fake.authorizations.get(session.relink_options.authorization)!.accounts.find((a) => a.id === id);
-        return mutate({ financialConnectionsSession: { id: session.id, accounts: [{ ...account }] } }, collect.mutation, ctx);
+        const account = fake.authorizations
+          .get(session.relink_options.authorization)!
+          .accounts.find((a) => a.id === id);
+        return mutate(
+          { financialConnectionsSession: { id: session.id, accounts: [{ ...account }] } },
+          collect.mutation,
+          ctx,
+        );
       }
       case 'resolve-anything':
         return sleep(plan.flowDelayMs).then(() => collect.value);
