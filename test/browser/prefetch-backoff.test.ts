@@ -1,6 +1,15 @@
 // prefetch after a failure: a failing endpoint is not asked again on every focus or touch. The
 // element waits longer after each failure in a row (longest after a 429), and a click still asks.
-import { CHECKING, clickAndWait, expect, mount, sleep, until, type Mounted } from './harness/index.js';
+import {
+  CHECKING,
+  clickAndWait,
+  endpointAnswered,
+  expect,
+  mount,
+  sleep,
+  until,
+  type Mounted,
+} from './harness/index.js';
 
 /** The customer focusing and touching the button, `times` times, `every` ms apart. */
 async function fidget(m: Mounted, times: number, every: number): Promise<void> {
@@ -36,9 +45,12 @@ describe('prefetch, when the endpoint fails', () => {
 
   it('prefetches again on intent once the back-off is over', async () => {
     const m = await mount({ attrs: { prefetch: '', account: CHECKING }, scenario: 'server-error' });
+    const since = performance.now();
     await fidget(m, 1, 100);
     expect(m.endpoint.requests).to.have.length(1);
     m.endpoint.scenario = 'ok';
+    // The back-off runs from the failure, which reaches the page a moment after the request.
+    await endpointAnswered(since);
     await sleep(1_100);
     await fidget(m, 1, 100);
     await until(() => m.endpoint.requests.length === 2, 'a prefetch after the back-off');

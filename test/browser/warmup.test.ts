@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 // requested too (`prefetch`).
 import {
   CHECKING,
-  ENDPOINT,
+  endpointAnswered,
   SAVINGS,
   clickAndWait,
   expect,
@@ -266,16 +266,7 @@ describe('warming up before the click', () => {
       await until(() => m.endpoint.requests.length === 1);
       // The failed answer has reached the page (a prefetch still in flight would be handed to
       // the click as it is, failure and all).
-      const answered = () =>
-        performance
-          .getEntriesByType('resource')
-          .some(
-            (e) =>
-              e.startTime >= since &&
-              (e as PerformanceResourceTiming).responseEnd > 0 &&
-              new URL(e.name).pathname === ENDPOINT,
-          );
-      await until(answered, 'the prefetch answered');
+      await endpointAnswered(since);
       await sleep(50);
       expect(m.events).to.deep.equal([]);
       expect(m.status()).to.equal('');

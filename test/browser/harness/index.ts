@@ -21,6 +21,7 @@ export {
 export { assertNoLeak, secretShapeIn } from './leaks.js';
 export {
   ENDPOINT,
+  endpointAnswered,
   VERIFY_ENDPOINT,
   restoreEndpoint,
   startWorker,

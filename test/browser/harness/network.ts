@@ -80,3 +80,23 @@ export function withoutWindowStripe(mode: StripeNetworkMode): void {
   });
   after(() => stripeNetwork('block'));
 }
+
+/**
+ * Resolves once a request to the session endpoint made after `since` (a `performance.now()`) has
+ * been answered in full, as the page's Resource Timing sees it: the page has the answer then.
+ */
+export async function endpointAnswered(since: number): Promise<void> {
+  const answered = () =>
+    performance
+      .getEntriesByType('resource')
+      .some(
+        (e) =>
+          e.startTime >= since &&
+          (e as PerformanceResourceTiming).responseEnd > 0 &&
+          new URL(e.name).pathname === ENDPOINT,
+      );
+  for (let waited = 0; !answered(); waited += 10) {
+    if (waited > 10_000) throw new Error('the session endpoint never answered');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
