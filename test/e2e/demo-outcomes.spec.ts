@@ -15,8 +15,7 @@ const element = (page: Page) => page.locator('[data-element="default"] fc-relink
 const stateBadge = (page: Page) => page.locator('[data-state-for="default"]');
 const merchantDialog = (page: Page) => page.getByRole('dialog', { name: 'Your bank connection needs attention' });
 /** Stripe's (simulated) flow: the dialog that is not the merchant's. */
-const stripeFlow = (page: Page) =>
-  page.getByRole('dialog').filter({ hasNotText: 'Your bank connection needs attention' });
+const stripeFlow = (page: Page) => page.frameLocator('iframe[name^="__privateStripeFrame"]').getByRole('dialog');
 const terminalRows = (page: Page) => page.locator('#log tbody tr.terminal');
 const logRow = (page: Page, text: string) => page.locator('#log tbody tr', { hasText: text });
 
