@@ -1,4 +1,4 @@
-import { isStripeId, type StripeIdPrefix } from '../shared/ids.js';
+import { isStripeId, type StripeIdPrefix } from '../common/ids.js';
 import { DEFAULT_SESSION_TIMEOUT, DEFAULT_STRIPE_TIMEOUT } from '../shell/defaults.js';
 import type { FetchSession, RelinkPreload, RelinkState, StripeLike, VerifySession } from '../shell/types.js';
 import { fail } from './failure.js';

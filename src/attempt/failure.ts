@@ -1,5 +1,5 @@
 // How the steps of an attempt end it with an error.
-import { redact } from '../shared/redact.js';
+import { redact } from '../common/redact.js';
 import { errorDetail, type RelinkErrorExtra } from '../shell/errors.js';
 import type { RelinkErrorCode, RelinkErrorDetail } from '../shell/types.js';
 

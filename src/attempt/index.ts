@@ -18,7 +18,7 @@ export { callEndpoint, type JsonAnswer } from './endpoint-call.js';
 export { detailOf, fail, relinkError, withStatus } from './failure.js';
 export { SESSION_CALL } from './session.js';
 export { isObject } from './shapes.js';
-export { isSessionId } from '../shared/ids.js';
+export { isSessionId } from '../common/ids.js';
 export { askServer, confirmed } from './verify.js';
 
 /**

@@ -1,9 +1,9 @@
 import { AttemptError, fail } from './failure.js';
-import { redact } from '../shared/redact.js';
+import { redact } from '../common/redact.js';
 import type { RelinkAccount, RelinkStripeError } from '../shell/types.js';
 import type { AttemptOutcome } from './run.js';
 import type { ValidSession } from './session.js';
-import { isStripeId } from '../shared/ids.js';
+import { isStripeId } from '../common/ids.js';
 import { isObject } from './shapes.js';
 
 // Retrying only helps where a fresh session or a moment's wait can change the answer. An

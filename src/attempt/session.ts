@@ -1,5 +1,5 @@
-import { isClientSecret, isSessionId, isStripeId, type StripeIdPrefix } from '../shared/ids.js';
-import type { RelinkSessionRequest } from '../shared/wire.js';
+import { isClientSecret, isSessionId, isStripeId, type StripeIdPrefix } from '../common/ids.js';
+import type { RelinkSessionRequest } from '../common/wire.js';
 import type { RelinkMode } from '../shell/types.js';
 import type { AttemptConfig } from './config.js';
 import { callEndpoint, type CallNames } from './endpoint-call.js';

@@ -1,7 +1,7 @@
 import type { StripeLike } from '../shell/types.js';
 
 // What third parties hand over (endpoints, fetchSession, Stripe.js or a stand-in) is checked for
-// shape before anything reads it as such. Stripe's id shapes are in shared/ids.ts.
+// shape before anything reads it as such. Stripe's id shapes are in common/ids.ts.
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;

@@ -1,7 +1,7 @@
 // The server check after Stripe's flow (verify-url or verifySession): the merchant's server
 // reads the session back from Stripe and says how it really ended. Used by the embedded attempt
 // and, through the attempt half's exports, by the hosted half on the page Stripe returns to.
-import type { RelinkVerifyRequest } from '../shared/wire.js';
+import type { RelinkVerifyRequest } from '../common/wire.js';
 import type { RelinkAccount, RelinkMode, VerifySession } from '../shell/types.js';
 import type { AnswerSource, EndpointConfig } from './config.js';
 import { callEndpoint, type CallNames, type JsonAnswer } from './endpoint-call.js';

@@ -5,8 +5,8 @@
 // does, and uses what its index exports. A static import of an attempt module would make a
 // bundler split the modules both use into a chunk of their own.
 import type { AttemptHooks, AttemptOutcome } from '../attempt/index.js';
-import { hostedPageUrl } from '../shared/hosted-page.js';
-import type { RelinkHostedRequest } from '../shared/wire.js';
+import { hostedPageUrl } from '../common/hosted-page.js';
+import type { RelinkHostedRequest } from '../common/wire.js';
 import { cameBack, hostedOrigins, LEAVE_TIMEOUT_MS, leftOrStayed, type HostedHost } from './leaving.js';
 import { claimRecord, forgetRecord, saveRecord, type HostedRecord } from './record.js';
 

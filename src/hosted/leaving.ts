@@ -2,7 +2,7 @@
 // that differs only by its #fragment, an answer of 204, or the customer pressing Stop all leave
 // the page where it was, and the attempt must not wait for a return that never comes.
 import type { AttemptHost } from '../attempt/index.js';
-import { toOrigin } from '../shared/hosted-page.js';
+import { toOrigin } from '../common/hosted-page.js';
 
 /** The element as the hosted half reads it: the attempt's properties, and `hosted-origins`. */
 export interface HostedHost extends AttemptHost {

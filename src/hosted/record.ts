@@ -1,6 +1,6 @@
 // What a hosted relink remembers while the tab is on Stripe's page: the session's id and the
 // account, never a secret. In sessionStorage: it belongs to this tab, and survives the round trip.
-import { isAttemptId, isSessionId, isStripeId } from '../shared/ids.js';
+import { isAttemptId, isSessionId, isStripeId } from '../common/ids.js';
 
 /** The hosted relink this tab is waiting to hear back about. */
 export interface HostedRecord {

@@ -1,6 +1,6 @@
 // Runs the app's authorize() and checks what it returns before anything reaches Stripe: a
 // throwing or sloppy authorize() must fail closed, and must not leak its message to the customer.
-import { isStripeId } from '../shared/ids.js';
+import { isStripeId } from '../common/ids.js';
 import { forbidden, serverError } from './responses.js';
 import type {
   RelinkAuthorizeContext,

@@ -1,7 +1,7 @@
 // The request bodies of the handlers: a small JSON object. Anything else is refused before
 // authorize() or Stripe sees it.
 import { jsonError } from './responses.js';
-import { isAttemptId, isSessionId, isStripeId } from '../shared/ids.js';
+import { isAttemptId, isSessionId, isStripeId } from '../common/ids.js';
 
 /**
  * The largest body the relink handlers read: their JSON holds an id or two. Anything bigger is

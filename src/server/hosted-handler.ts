@@ -1,7 +1,7 @@
 // POST /relink-hosted: a relink on Stripe's hosted page, handed to the customer as a URL or
 // emailed by Stripe, under the same rules as the embedded session handler.
-import { hostedPageUrl, toOrigin } from '../shared/hosted-page.js';
-import type { RelinkHostedDelivery } from '../shared/wire.js';
+import { hostedPageUrl, toOrigin } from '../common/hosted-page.js';
+import type { RelinkHostedDelivery } from '../common/wire.js';
 import { acceptRequest } from './handler-input.js';
 import { report, runAuthorize } from './authorize.js';
 import { ACCOUNT_ID, badRequest, readAttempt, readChoice, readId, readJsonObject } from './body.js';

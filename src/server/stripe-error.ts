@@ -1,6 +1,6 @@
 // Turns a failed Stripe call into the answer the customer's browser gets: a status that says
 // whose problem it is, and Stripe's message only where it is about the request and scrubbed.
-import { redact } from '../shared/redact.js';
+import { redact } from '../common/redact.js';
 import { text } from './fields.js';
 import { jsonError, serverError } from './responses.js';
 

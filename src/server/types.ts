@@ -10,7 +10,7 @@ export type {
   RelinkHostedResponse,
   RelinkSessionResponse,
   RelinkVerifyResponse,
-} from '../shared/wire.js';
+} from '../common/wire.js';
 
 /**
  * The preview API version the handlers send on every Stripe request unless told otherwise.

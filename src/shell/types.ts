@@ -1,7 +1,7 @@
 import type { FinancialConnectionsSession, FinancialConnectionsSessionResult } from '@stripe/stripe-js';
-import type { RelinkSessionResponse, RelinkVerifyResponse } from '../shared/wire.js';
+import type { RelinkSessionResponse, RelinkVerifyResponse } from '../common/wire.js';
 
-export type * from '../shared/wire.js';
+export type * from '../common/wire.js';
 
 /**
  * Which accounts the customer may relink, decided by the session:

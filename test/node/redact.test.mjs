@@ -2,7 +2,7 @@
 // ordinary words that merely look like a key's prefix stay.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { redact } from '../../dist/shared/redact.js';
+import { redact } from '../../dist/common/redact.js';
 
 // Built from parts, so that no key-shaped literal sits in the source.
 const key = (...parts) => parts.join('_');

@@ -1,9 +1,9 @@
 // The secret-leak audit: secrets the test knows of (issued by a mocked endpoint or the fake, or
 // planted by a test) must appear nowhere observable, and nothing the element produced may even
-// look like a secret. "Looks like a secret" is the product's own redaction (src/shared/redact.ts):
+// look like a secret. "Looks like a secret" is the product's own redaction (src/common/redact.ts):
 // what it would scrub from a message must not be in the page either.
 import { expect } from '@esm-bundle/chai';
-import { redact } from '../../../src/shared/redact.js';
+import { redact } from '../../../src/common/redact.js';
 import { safeStringify } from './text.js';
 
 /** What redact() puts in place of a secret (a publishable key is not one). */
